@@ -1,1 +1,103 @@
-fn main() {}
+//! `hourglass`: reads the configuration, opens the database, serves the web app.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use hourglass::cli::{Cli, Command};
+use hourglass::config::Config;
+use hourglass::database::Database;
+use hourglass::server::{AppParts, build_app, serve};
+use hourglass::demo;
+use hourglass_sdk::clock::{Clock, SystemClock};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    // A missing .env is normal; a broken one is reported by the settings it fails to give.
+    dotenvy::dotenv().ok();
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+
+    let config = match cli.settings.check() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("hourglass: {error}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("hourglass: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
+    if command == Command::CheckConfig {
+        print_config(&config);
+        return Ok(());
+    }
+    let database = Database::open(&config).await?;
+    if command == Command::Migrate {
+        println!("The database is migrated.");
+        database.close().await;
+        return Ok(());
+    }
+
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let is_demo = command == Command::Demo;
+    if is_demo {
+        if demo::load_once(&database.pool, clock.now()).await? {
+            tracing::info!("demo event loaded");
+        }
+        if let Some(admin) = demo::demo_admin()? {
+            config.admins.insert(admin);
+        }
+    }
+    if config.discord.bot_token.is_none() {
+        tracing::info!("no DISCORD_TOKEN: serving the web without Discord");
+    }
+
+    let router = build_app(AppParts {
+        db: database.pool.clone(),
+        config: &config,
+        clock,
+        demo: is_demo,
+    })
+    .await?;
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("could not listen on {} (HOURGLASS_BIND)", config.bind))?;
+    tracing::info!(url = %config.public_url, "serving");
+    if is_demo {
+        println!("Hourglass demo: open {} and sign in as one of the demo's people.", config.public_url);
+    }
+    let served = serve(router, listener).await;
+    database.close().await;
+    served
+}
+
+fn print_config(config: &Config) {
+    let set = |present: bool| if present { "set" } else { "not set" };
+    println!("The configuration is valid.");
+    println!("  HOURGLASS_BIND        {}", config.bind);
+    println!("  HOURGLASS_PUBLIC_URL  {}", config.public_url);
+    println!(
+        "  DATABASE_URL          {}",
+        if config.database_url.is_some() { "set" } else { "not set: private cluster in the data directory" }
+    );
+    println!("  HOURGLASS_DATA_DIR    {}", config.data_dir.display());
+    println!("  HOURGLASS_SEED_DIR    {}", config.seed_dir.display());
+    println!("  Discord sign-in       {}", set(config.discord.oauth.is_some()));
+    println!("  DISCORD_TOKEN         {}", set(config.discord.bot_token.is_some()));
+    println!("  DISCORD_API_BASE      {}", config.discord.api_base);
+    println!("  HOURGLASS_ADMINS      {} admin(s)", config.admins.len());
+}

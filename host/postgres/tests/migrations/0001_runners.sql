@@ -1,0 +1,4 @@
+CREATE TABLE runner (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);

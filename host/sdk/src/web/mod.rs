@@ -1,0 +1,62 @@
+//! Web building blocks shared by the host and the plugins: the shared state, who is signed
+//! in, the page chrome, the one CSRF-checked form extractor and the one error type.
+
+mod error;
+mod forms;
+mod user;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum_csrf::CsrfConfig;
+use sqlx::PgPool;
+
+pub use error::WebError;
+pub use forms::CsrfForm;
+pub use user::{Chrome, CurrentUser, MaybeUser, PageContext, SESSION_USER_KEY, User};
+
+use crate::clock::Clock;
+use crate::seed::SeedContext;
+
+/// Everything a request handler may need, shared by all routes of all plugins.
+#[derive(Clone)]
+pub struct AppState(Arc<AppContext>);
+
+/// The contents of [`AppState`].
+pub struct AppContext {
+    pub db: PgPool,
+    pub clock: Arc<dyn Clock>,
+    pub seeds: SeedContext,
+    /// Discord ids of the global admins.
+    pub admins: HashSet<i64>,
+    pub csrf: CsrfConfig,
+    /// Whether the sign-in page offers "sign in as" a demo user (demo mode on loopback only).
+    pub demo_sign_in: bool,
+}
+
+impl AppState {
+    pub fn new(context: AppContext) -> Self {
+        Self(Arc::new(context))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppContext;
+
+    fn deref(&self) -> &AppContext {
+        &self.0
+    }
+}
+
+impl FromRef<AppState> for CsrfConfig {
+    fn from_ref(state: &AppState) -> Self {
+        state.csrf.clone()
+    }
+}
+
+/// Turns user-typed text into a link target only when it is an `http(s)` URL.
+pub fn safe_link(text: &str) -> Option<url::Url> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
