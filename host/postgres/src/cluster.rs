@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgSslMode};
 
@@ -18,6 +19,7 @@ pub const SUPERUSER: &str = "hourglass";
 
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
 const STOP_TIMEOUT: Duration = Duration::from_secs(60);
+const PREVIOUS_SERVER_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// How a cluster is run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,7 @@ impl Cluster {
         if !data_dir.join("PG_VERSION").exists() {
             initdb(&binaries, &data_dir, run_as, options).await?;
         }
+        wait_for_previous_server(&data_dir).await;
         let mut command = server_command(&binaries.postgres(), &data_dir, run_as);
         command.arg("-D").arg(&data_dir).arg("-k").arg(&data_dir);
         command.args(["-p", &PORT.to_string(), "-c", "listen_addresses="]);
@@ -216,6 +219,28 @@ async fn initdb(
     }
     tracing::info!(data_dir = %data_dir.display(), "created a PostgreSQL cluster");
     Ok(())
+}
+
+/// Waits a while for the server a `postmaster.pid` names to exit: when a process running a
+/// cluster is killed, its server shuts down on its own, and PostgreSQL would refuse to start
+/// until it has. A pid file naming no running process is left for PostgreSQL to clean up.
+async fn wait_for_previous_server(data_dir: &Path) {
+    let Some(pid) = std::fs::read_to_string(data_dir.join("postmaster.pid"))
+        .ok()
+        .and_then(|text| text.lines().next()?.trim().parse::<i32>().ok())
+        .filter(|pid| *pid > 0)
+        .map(Pid::from_raw)
+    else {
+        return;
+    };
+    if kill(pid, None).is_err() {
+        return;
+    }
+    tracing::info!(%pid, "waiting for the previous PostgreSQL of this data directory to exit");
+    let started = Instant::now();
+    while kill(pid, None).is_ok() && started.elapsed() < PREVIOUS_SERVER_TIMEOUT {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// A command running `program` as the server's user, in the data directory (which that user

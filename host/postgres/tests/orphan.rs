@@ -24,7 +24,9 @@ async fn helper_start_and_wait() {
         return;
     };
     let options = ClusterOptions { durable: false };
-    let cluster = Cluster::start_with(dir.as_ref(), options).await.expect("start in helper");
+    let cluster = Cluster::start_with(dir.as_ref(), options)
+        .await
+        .expect("start in helper");
     println!("postmaster {}", cluster.pid());
     tokio::time::sleep(Duration::from_secs(120)).await;
 }
@@ -34,7 +36,12 @@ async fn server_dies_with_its_process() {
     let scratch = ScratchDir::new("orphan");
     let dir = scratch.path().join("data");
     let mut helper = Command::new(std::env::current_exe().expect("test binary"))
-        .args(["--ignored", "--exact", "helper_start_and_wait", "--nocapture"])
+        .args([
+            "--ignored",
+            "--exact",
+            "helper_start_and_wait",
+            "--nocapture",
+        ])
         .env(DIR_VARIABLE, &dir)
         .stdout(Stdio::piped())
         .spawn()
@@ -55,7 +62,10 @@ async fn server_dies_with_its_process() {
         .expect("start right after the previous process was killed");
     let deadline = Instant::now() + Duration::from_secs(10);
     while kill(Pid::from_raw(postmaster), None).is_ok() {
-        assert!(Instant::now() < deadline, "the orphaned server is still running");
+        assert!(
+            Instant::now() < deadline,
+            "the orphaned server is still running"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let mut connection = PgConnection::connect_with(&cluster.connect_options("postgres"))
