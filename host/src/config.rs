@@ -23,44 +23,83 @@ impl fmt::Debug for Secret {
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Address the web server listens on.
-    #[arg(long, env = "HOURGLASS_BIND", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "HOURGLASS_BIND",
+        value_name = "HOURGLASS_BIND",
+        default_value = "127.0.0.1:8080"
+    )]
     pub bind: SocketAddr,
 
     /// Address people reach the web server at (links, OAuth redirect). Defaults to
     /// http://{HOURGLASS_BIND}.
-    #[arg(long, env = "HOURGLASS_PUBLIC_URL")]
+    #[arg(
+        long,
+        env = "HOURGLASS_PUBLIC_URL",
+        value_name = "HOURGLASS_PUBLIC_URL"
+    )]
     pub public_url: Option<Url>,
 
     /// PostgreSQL to use. Without it, a private cluster is started in the data directory.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        value_name = "DATABASE_URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
 
     /// Where Hourglass keeps its own files (the private PostgreSQL cluster among them).
-    #[arg(long, env = "HOURGLASS_DATA_DIR", default_value = "./data")]
+    #[arg(
+        long,
+        env = "HOURGLASS_DATA_DIR",
+        value_name = "HOURGLASS_DATA_DIR",
+        default_value = "./data"
+    )]
     pub data_dir: PathBuf,
 
     /// Where seed files (.zpf, .zpfz, .bps) are served from. Defaults to {data dir}/seeds.
-    #[arg(long, env = "HOURGLASS_SEED_DIR")]
+    #[arg(long, env = "HOURGLASS_SEED_DIR", value_name = "HOURGLASS_SEED_DIR")]
     pub seed_dir: Option<PathBuf>,
 
     /// Discord application (OAuth2 client) id, for "Sign in with Discord".
-    #[arg(long, env = "DISCORD_CLIENT_ID")]
+    #[arg(long, env = "DISCORD_CLIENT_ID", value_name = "DISCORD_CLIENT_ID")]
     pub discord_client_id: Option<u64>,
 
     /// Discord OAuth2 client secret; required with DISCORD_CLIENT_ID.
-    #[arg(long, env = "DISCORD_CLIENT_SECRET", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "DISCORD_CLIENT_SECRET",
+        value_name = "DISCORD_CLIENT_SECRET",
+        hide_env_values = true
+    )]
     pub discord_client_secret: Option<String>,
 
     /// Discord bot token, for the bot that posts notices and runs threads.
-    #[arg(long, env = "DISCORD_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "DISCORD_TOKEN",
+        value_name = "DISCORD_TOKEN",
+        hide_env_values = true
+    )]
     pub discord_token: Option<String>,
 
     /// Base URL of the Discord API and OAuth2 pages (a loopback stand-in in tests).
-    #[arg(long, env = "DISCORD_API_BASE", default_value = "https://discord.com")]
+    #[arg(
+        long,
+        env = "DISCORD_API_BASE",
+        value_name = "DISCORD_API_BASE",
+        default_value = "https://discord.com"
+    )]
     pub discord_api_base: Url,
 
     /// Discord ids of the global admins, separated by commas.
-    #[arg(long, env = "HOURGLASS_ADMINS", value_delimiter = ',')]
+    #[arg(
+        long,
+        env = "HOURGLASS_ADMINS",
+        value_name = "HOURGLASS_ADMINS",
+        value_delimiter = ','
+    )]
     pub admins: Vec<i64>,
 }
 
@@ -116,9 +155,10 @@ impl Settings {
             ));
         }
         let oauth = match (self.discord_client_id, self.discord_client_secret) {
-            (Some(client_id), Some(secret)) if !secret.trim().is_empty() => {
-                Some(OAuthClient { client_id, client_secret: Secret(secret) })
-            }
+            (Some(client_id), Some(secret)) if !secret.trim().is_empty() => Some(OAuthClient {
+                client_id,
+                client_secret: Secret(secret),
+            }),
             (Some(_), _) => {
                 return Err(ConfigError(
                     "DISCORD_CLIENT_SECRET is missing: set it to the OAuth2 secret of the \
@@ -135,7 +175,11 @@ impl Settings {
             }
             (None, None) => None,
         };
-        if self.database_url.as_deref().is_some_and(|url| !url.starts_with("postgres")) {
+        if self
+            .database_url
+            .as_deref()
+            .is_some_and(|url| !url.starts_with("postgres"))
+        {
             return Err(ConfigError(
                 "DATABASE_URL must be a postgres:// (or postgresql://) address.".into(),
             ));
@@ -150,7 +194,10 @@ impl Settings {
             discord: DiscordConfig {
                 api_base: self.discord_api_base,
                 oauth,
-                bot_token: self.discord_token.filter(|token| !token.is_empty()).map(Secret),
+                bot_token: self
+                    .discord_token
+                    .filter(|token| !token.is_empty())
+                    .map(Secret),
             },
             admins: self.admins.into_iter().collect(),
         })

@@ -29,8 +29,10 @@ impl Database {
     pub async fn open(config: &Config) -> anyhow::Result<Self> {
         let (options, cluster) = match &config.database_url {
             Some(url) => {
-                let options: PgConnectOptions =
-                    url.0.parse().context("DATABASE_URL is not a valid PostgreSQL address")?;
+                let options: PgConnectOptions = url
+                    .0
+                    .parse()
+                    .context("DATABASE_URL is not a valid PostgreSQL address")?;
                 (options, None)
             }
             None => {
@@ -43,7 +45,10 @@ impl Database {
             .connect_with(options)
             .await
             .context("could not connect to PostgreSQL")?;
-        MIGRATOR.run(&pool).await.context("could not apply the database migrations")?;
+        MIGRATOR
+            .run(&pool)
+            .await
+            .context("could not apply the database migrations")?;
         Ok(Self { pool, cluster })
     }
 
@@ -67,7 +72,9 @@ async fn start_private_cluster(data_dir: &Path) -> anyhow::Result<Cluster> {
             .fetch_one(&mut admin)
             .await?;
     if !exists {
-        sqlx::query(&format!("CREATE DATABASE {PRIVATE_DATABASE}")).execute(&mut admin).await?;
+        sqlx::query(&format!("CREATE DATABASE {PRIVATE_DATABASE}"))
+            .execute(&mut admin)
+            .await?;
     }
     admin.close().await?;
     Ok(cluster)
@@ -82,5 +89,8 @@ pub async fn secret(db: &PgPool, name: &str, length: usize) -> Result<Vec<u8>, s
         .bind(&fresh)
         .execute(db)
         .await?;
-    sqlx::query_scalar("SELECT value FROM secrets WHERE name = $1").bind(name).fetch_one(db).await
+    sqlx::query_scalar("SELECT value FROM secrets WHERE name = $1")
+        .bind(name)
+        .fetch_one(db)
+        .await
 }

@@ -65,7 +65,11 @@ struct DemoTeam {
 /// The demo's global admin, who is made an admin for the demo's run.
 pub fn demo_admin() -> anyhow::Result<Option<i64>> {
     let file: DemoFile = toml::from_str(DEMO_DATA).context("host/demo/event.toml is not valid")?;
-    Ok(file.staff.iter().find(|person| person.role == "global admin").map(|person| person.id))
+    Ok(file
+        .staff
+        .iter()
+        .find(|person| person.role == "global admin")
+        .map(|person| person.id))
 }
 
 /// Loads the demo event unless it is already there. Returns whether it was loaded now.

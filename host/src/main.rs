@@ -9,8 +9,8 @@ use tracing_subscriber::EnvFilter;
 use hourglass::cli::{Cli, Command};
 use hourglass::config::Config;
 use hourglass::database::Database;
-use hourglass::server::{AppParts, build_app, serve};
 use hourglass::demo;
+use hourglass::server::{AppParts, build_app, serve};
 use hourglass_sdk::clock::{Clock, SystemClock};
 
 #[tokio::main]
@@ -78,7 +78,10 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("could not listen on {} (HOURGLASS_BIND)", config.bind))?;
     tracing::info!(url = %config.public_url, "serving");
     if is_demo {
-        println!("Hourglass demo: open {} and sign in as one of the demo's people.", config.public_url);
+        println!(
+            "Hourglass demo: open {} and sign in as one of the demo's people.",
+            config.public_url
+        );
     }
     let served = serve(router, listener).await;
     database.close().await;
@@ -92,12 +95,22 @@ fn print_config(config: &Config) {
     println!("  HOURGLASS_PUBLIC_URL  {}", config.public_url);
     println!(
         "  DATABASE_URL          {}",
-        if config.database_url.is_some() { "set" } else { "not set: private cluster in the data directory" }
+        if config.database_url.is_some() {
+            "set"
+        } else {
+            "not set: private cluster in the data directory"
+        }
     );
     println!("  HOURGLASS_DATA_DIR    {}", config.data_dir.display());
     println!("  HOURGLASS_SEED_DIR    {}", config.seed_dir.display());
-    println!("  Discord sign-in       {}", set(config.discord.oauth.is_some()));
-    println!("  DISCORD_TOKEN         {}", set(config.discord.bot_token.is_some()));
+    println!(
+        "  Discord sign-in       {}",
+        set(config.discord.oauth.is_some())
+    );
+    println!(
+        "  DISCORD_TOKEN         {}",
+        set(config.discord.bot_token.is_some())
+    );
     println!("  DISCORD_API_BASE      {}", config.discord.api_base);
     println!("  HOURGLASS_ADMINS      {} admin(s)", config.admins.len());
 }

@@ -32,11 +32,19 @@ pub struct AppParts<'a> {
 
 /// The complete router: host pages, plugin routes, sessions, CSRF and request tracing.
 pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<Router> {
-    let AppParts { db, config, clock, demo } = parts;
+    let AppParts {
+        db,
+        config,
+        clock,
+        demo,
+    } = parts;
     ButtonRoutes::new(&plugins()).context("the plugins' button stems clash")?;
 
     let sessions = PostgresStore::new(db.clone());
-    sessions.migrate().await.context("could not prepare the session table")?;
+    sessions
+        .migrate()
+        .await
+        .context("could not prepare the session table")?;
     let secure = config.public_url.scheme() == "https";
     let session_layer = SessionManagerLayer::new(sessions)
         .with_secure(secure)
@@ -47,7 +55,10 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<Router> {
     let state = AppState::new(AppContext {
         db,
         clock,
-        seeds: SeedContext { public_url: config.public_url.clone(), seed_dir: config.seed_dir.clone() },
+        seeds: SeedContext {
+            public_url: config.public_url.clone(),
+            seed_dir: config.seed_dir.clone(),
+        },
         admins: config.admins.clone(),
         csrf,
         demo_sign_in: demo && config.is_loopback(),
@@ -80,7 +91,9 @@ async fn csrf_config(db: &PgPool, secure: bool) -> anyhow::Result<CsrfConfig> {
 
 /// Serves the app until SIGINT or SIGTERM, then lets open requests finish.
 pub async fn serve(router: Router, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 

@@ -131,6 +131,11 @@ fn xkeys_row() -> SeedRow {
     }
 }
 
+/// The id of the provider a row resolves to.
+fn resolved_id(row: &SeedRow) -> Option<&'static str> {
+    seed::resolve(row).map(SeedProvider::id)
+}
+
 fn urls(view: &SeedView) -> Vec<String> {
     view.links.iter().map(|link| link.url.to_string()).collect()
 }
@@ -163,7 +168,7 @@ fn registry_lists_the_four_providers_in_priority_order_and_the_test_provider() {
         ]
     );
     for (id, _) in listed {
-        assert_eq!(seed::provider(id).map(|provider| provider.id()), Some(id));
+        assert_eq!(seed::provider(id).map(SeedProvider::id), Some(id));
         assert!(!seed::provider(id).unwrap().display_name().is_empty());
     }
 }
@@ -172,10 +177,7 @@ fn registry_lists_the_four_providers_in_priority_order_and_the_test_provider() {
 fn ootr_web_row() {
     let dir = SeedDir::new("web");
     let row = web_row();
-    assert_eq!(
-        seed::resolve(&row).map(|provider| provider.id()),
-        Some("ootr-web")
-    );
+    assert_eq!(resolved_id(&row), Some("ootr-web"));
     let view = seed::view(&row, &dir.context()).unwrap();
     assert_eq!(
         urls(&view),
@@ -211,10 +213,7 @@ fn ootr_web_row() {
 fn file_row_links_the_file_on_this_host() {
     let dir = SeedDir::new("file").with_file("OoTR_1234_ABCDE.zpfz");
     let row = file_row();
-    assert_eq!(
-        seed::resolve(&row).map(|provider| provider.id()),
-        Some("file")
-    );
+    assert_eq!(resolved_id(&row), Some("file"));
     let view = seed::view(&row, &dir.context()).unwrap();
     assert_eq!(
         urls(&view),
@@ -249,10 +248,7 @@ fn file_row_links_the_file_on_this_host() {
 fn triforce_blitz_rows_link_the_live_or_dev_site() {
     let dir = SeedDir::new("tfb");
     let live = tfb_row(false);
-    assert_eq!(
-        seed::resolve(&live).map(|provider| provider.id()),
-        Some("triforce-blitz")
-    );
+    assert_eq!(resolved_id(&live), Some("triforce-blitz"));
     let view = seed::view(&live, &dir.context()).unwrap();
     assert_eq!(
         urls(&view),
@@ -283,10 +279,7 @@ fn triforce_blitz_rows_link_the_live_or_dev_site() {
 fn crosskeys_row_links_the_web_patcher_and_the_bps() {
     let dir = SeedDir::new("xkeys").with_file(&format!("{XKEYS_UUID}.bps"));
     let row = xkeys_row();
-    assert_eq!(
-        seed::resolve(&row).map(|provider| provider.id()),
-        Some("crosskeys")
-    );
+    assert_eq!(resolved_id(&row), Some("crosskeys"));
     let view = seed::view(&row, &dir.context()).unwrap();
     let patch = format!("https://hourglass.example/seed/{XKEYS_UUID}.bps");
     let patcher = format!(
@@ -325,19 +318,13 @@ fn columns_are_claimed_in_priority_order_unless_a_provider_is_named() {
         xkeys_uuid: Some(Uuid::parse_str(XKEYS_UUID).unwrap()),
         ..SeedRow::default()
     };
-    assert_eq!(
-        seed::resolve(&everything).map(|provider| provider.id()),
-        Some("ootr-web")
-    );
+    assert_eq!(resolved_id(&everything), Some("ootr-web"));
     for id in ["file", "triforce-blitz", "crosskeys", "example-generator"] {
         let named = SeedRow {
             seed_provider: Some(id.to_owned()),
             ..everything.clone()
         };
-        assert_eq!(
-            seed::resolve(&named).map(|provider| provider.id()),
-            Some(id)
-        );
+        assert_eq!(resolved_id(&named), Some(id));
     }
     // A named provider whose column is empty says so instead of falling back to another.
     let named_without_column = SeedRow {
@@ -390,10 +377,7 @@ fn a_provider_defined_outside_the_host_is_listed_resolved_and_escaped() {
         seed_provider: Some("example-generator".to_owned()),
         ..SeedRow::default()
     };
-    assert_eq!(
-        seed::resolve(&row).map(|provider| provider.id()),
-        Some("example-generator")
-    );
+    assert_eq!(resolved_id(&row), Some("example-generator"));
     let view = seed::view(&row, &dir.context()).unwrap();
     assert_eq!(
         urls(&view),
@@ -418,15 +402,14 @@ fn a_provider_defined_outside_the_host_is_listed_resolved_and_escaped() {
 
     // It never steals a row that names no provider.
     for (row, expected) in [
-        (web_row(), "ootr-web"),
-        (file_row(), "file"),
-        (tfb_row(false), "triforce-blitz"),
-        (tfb_row(true), "triforce-blitz"),
-        (xkeys_row(), "crosskeys"),
-        (hash_row(), ""),
+        (web_row(), Some("ootr-web")),
+        (file_row(), Some("file")),
+        (tfb_row(false), Some("triforce-blitz")),
+        (tfb_row(true), Some("triforce-blitz")),
+        (xkeys_row(), Some("crosskeys")),
+        (hash_row(), None),
     ] {
         assert!(!ExampleGenerator.claims(&row));
-        let resolved = seed::resolve(&row).map_or("", |provider| provider.id());
-        assert_eq!(resolved, expected);
+        assert_eq!(resolved_id(&row), expected);
     }
 }

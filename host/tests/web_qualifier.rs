@@ -35,7 +35,9 @@ async fn qualifier_event(app: &TestApp) -> (EventSetup<'_>, i64) {
 async fn request(app: &TestApp, setup: &EventSetup<'_>, who: (i64, &str)) -> support::Page {
     let browser = app.signed_in(who.0, who.1).await;
     let confirm = setup.url("/request/qualifier");
-    browser.submit(&setup.url(""), &confirm, &[("confirm", "yes")]).await
+    browser
+        .submit(&setup.url(""), &confirm, &[("confirm", "yes")])
+        .await
 }
 
 async fn requested(app: &TestApp, team: i64) -> Option<Option<chrono::DateTime<chrono::Utc>>> {
@@ -47,7 +49,10 @@ async fn requested(app: &TestApp, team: i64) -> Option<Option<chrono::DateTime<c
 }
 
 async fn player_rows(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM async_players").fetch_one(&app.db).await.expect("count")
+    sqlx::query_scalar("SELECT count(*) FROM async_players")
+        .fetch_one(&app.db)
+        .await
+        .expect("count")
 }
 
 #[tokio::test]
@@ -59,7 +64,10 @@ async fn request_submit_and_standings_without_discord() {
     let status = ana.get(&setup.url("/status")).await;
     status.assert_ok();
     assert!(status.body.contains("Request now"));
-    assert!(!status.body.contains("ootrandomizer.com"), "no seed before the request");
+    assert!(
+        !status.body.contains("ootrandomizer.com"),
+        "no seed before the request"
+    );
 
     let confirm = setup.url("/request/qualifier");
     let done = ana.submit(&confirm, &confirm, &[("confirm", "yes")]).await;
@@ -76,7 +84,11 @@ async fn request_submit_and_standings_without_discord() {
     assert_eq!(thread, None, "no Discord thread in the web flow");
 
     let status = ana.get(&setup.url("/status")).await;
-    assert!(status.body.contains("https://ootrandomizer.com/seed/get?id=1873409"));
+    assert!(
+        status
+            .body
+            .contains("https://ootrandomizer.com/seed/get?id=1873409")
+    );
     assert!(status.body.contains("Mask of Truth"));
     assert!(status.body.contains("C←"), "password as ocarina buttons");
 
@@ -108,8 +120,14 @@ async fn request_submit_and_standings_without_discord() {
     .await
     .expect("times");
     assert_eq!(times.len(), 2);
-    assert_eq!(times[0].1.as_ref().map(|t| t.microseconds), Some(5025 * 1_000_000));
-    assert_eq!(times[1].1.as_ref().map(|t| t.microseconds), Some(5030 * 1_000_000));
+    assert_eq!(
+        times[0].1.as_ref().map(|t| t.microseconds),
+        Some(5025 * 1_000_000)
+    );
+    assert_eq!(
+        times[1].1.as_ref().map(|t| t.microseconds),
+        Some(5030 * 1_000_000)
+    );
     let fpa: Option<String> = sqlx::query_scalar("SELECT fpa FROM async_teams WHERE team = $1")
         .bind(team)
         .fetch_one(&app.db)
@@ -144,11 +162,18 @@ async fn requests_outside_the_window_or_twice_are_refused() {
 
     // In the window: once, then refused.
     app.clock.set(test_now());
-    assert_eq!(request(&app, &setup, ANA).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        request(&app, &setup, ANA).await.status,
+        StatusCode::SEE_OTHER
+    );
     app.clock.advance(TimeDelta::minutes(5));
     let again = request(&app, &setup, BO).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    assert_eq!(requested(&app, team).await, Some(Some(test_now())), "first request stands");
+    assert_eq!(
+        requested(&app, team).await,
+        Some(Some(test_now())),
+        "first request stands"
+    );
 }
 
 #[tokio::test]
@@ -158,7 +183,11 @@ async fn submitting_without_a_request_or_twice_is_refused_and_not_offered_again(
     let ana = app.signed_in(ANA.0, ANA.1).await;
     let ana_time = format!("time_{}", ANA.0);
     let ana_vod = format!("vod_{}", ANA.0);
-    let form = [("kind", "qualifier"), (ana_time.as_str(), "1:00:00"), (ana_vod.as_str(), "https://a.example/v")];
+    let form = [
+        ("kind", "qualifier"),
+        (ana_time.as_str(), "1:00:00"),
+        (ana_vod.as_str(), "https://a.example/v"),
+    ];
 
     // No request yet: the form is not offered and a forged post is refused.
     let page = ana.get(&setup.url("/submit-async?kind=qualifier")).await;
@@ -173,7 +202,13 @@ async fn submitting_without_a_request_or_twice_is_refused_and_not_offered_again(
 
     let confirm = setup.url("/request/qualifier");
     ana.submit(&confirm, &confirm, &[("confirm", "yes")]).await;
-    let first = ana.submit(&setup.url("/submit-async?kind=qualifier"), &setup.url("/submit-async"), &form).await;
+    let first = ana
+        .submit(
+            &setup.url("/submit-async?kind=qualifier"),
+            &setup.url("/submit-async"),
+            &form,
+        )
+        .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
     assert_eq!(player_rows(&app).await, 2);
 
@@ -194,7 +229,10 @@ async fn submitting_without_a_request_or_twice_is_refused_and_not_offered_again(
     assert!(status.body.contains("Submitted"));
     assert!(!status.body.contains("Request now"));
     assert!(!status.body.contains("Submit your result"));
-    assert_eq!(ana.get(&setup.url("/submit-async")).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        ana.get(&setup.url("/submit-async")).await.status,
+        StatusCode::CONFLICT
+    );
 }
 
 #[tokio::test]
@@ -223,14 +261,20 @@ async fn invalid_results_show_the_form_again_and_store_nothing() {
         )
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.body.contains("value=\"1:75:00\""), "typed values are kept");
+    assert!(
+        page.body.contains("value=\"1:75:00\""),
+        "typed values are kept"
+    );
     assert!(page.body.contains("below 60"));
     assert!(page.body.contains("cannot be negative"));
     assert!(page.body.contains("https://"));
     assert!(page.body.contains("needed for a finished run"));
     assert_eq!(player_rows(&app).await, 0);
     let submitted: Option<chrono::DateTime<chrono::Utc>> =
-        sqlx::query_scalar("SELECT submitted FROM async_teams").fetch_one(&app.db).await.expect("row");
+        sqlx::query_scalar("SELECT submitted FROM async_teams")
+            .fetch_one(&app.db)
+            .await
+            .expect("row");
     assert_eq!(submitted, None);
 
     // Blank times are DNFs; the team then ranks after finishers.
@@ -238,7 +282,11 @@ async fn invalid_results_show_the_form_again_and_store_nothing() {
         .submit(
             &setup.url("/submit-async?kind=qualifier"),
             &setup.url("/submit-async"),
-            &[("kind", "qualifier"), (&ana_time, "1:10:00"), (&ana_vod, "https://v.example/a")],
+            &[
+                ("kind", "qualifier"),
+                (&ana_time, "1:10:00"),
+                (&ana_vod, "https://v.example/a"),
+            ],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
@@ -252,20 +300,33 @@ async fn user_text_is_shown_as_text_and_only_http_links_are_links() {
     let now = test_now();
     let setup = event(&app.db, "s", "8", 1, now + TimeDelta::days(14)).await;
     setup
-        .async_with_seed(AsyncKind::Qualifier, now - TimeDelta::days(1), now + TimeDelta::days(14), TimeDelta::zero())
+        .async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(1),
+            now + TimeDelta::days(14),
+            TimeDelta::zero(),
+        )
         .await;
     let evil = (910_000_000_000_000_050, "<img src=x onerror=alert(1)>");
-    setup.team("<script>alert('team')</script> **bold**", &[evil]).await;
+    setup
+        .team("<script>alert('team')</script> **bold**", &[evil])
+        .await;
     let browser = app.signed_in(evil.0, evil.1).await;
     let confirm = setup.url("/request/qualifier");
-    browser.submit(&confirm, &confirm, &[("confirm", "yes")]).await;
+    browser
+        .submit(&confirm, &confirm, &[("confirm", "yes")])
+        .await;
     let time = format!("time_{}", evil.0);
     let vod = format!("vod_{}", evil.0);
     let done = browser
         .submit(
             &setup.url("/submit-async?kind=qualifier"),
             &setup.url("/submit-async"),
-            &[("kind", "qualifier"), (&time, "1:00:00"), (&vod, "https://v.example/<script>")],
+            &[
+                ("kind", "qualifier"),
+                (&time, "1:00:00"),
+                (&vod, "https://v.example/<script>"),
+            ],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
@@ -277,13 +338,22 @@ async fn user_text_is_shown_as_text_and_only_http_links_are_links() {
 
     for path in ["", "/status"] {
         let page = browser.get(&setup.url(path)).await;
-        assert!(!page.body.contains("<script>alert"), "{path}: raw script in {}", page.body);
+        assert!(
+            !page.body.contains("<script>alert"),
+            "{path}: raw script in {}",
+            page.body
+        );
         assert!(!page.body.contains("<img src=x"), "{path}: raw markup");
-        assert!(!page.body.contains("href=\"javascript:"), "{path}: javascript link");
+        assert!(
+            !page.body.contains("href=\"javascript:"),
+            "{path}: javascript link"
+        );
     }
     let status = browser.get(&setup.url("/status")).await;
     assert!(
-        status.body.contains("&#60;script&#62;alert(&#39;team&#39;)&#60;/script&#62; **bold**"),
+        status
+            .body
+            .contains("&#60;script&#62;alert(&#39;team&#39;)&#60;/script&#62; **bold**"),
         "the team name is shown as typed: {}",
         status.body
     );
@@ -308,7 +378,12 @@ async fn with_automated_asyncs_the_seed_never_appears_on_the_web() {
         assert!(!status.body.contains(secret), "seed detail {secret} leaked");
     }
     // The web form is not the way to report in this mode.
-    assert_eq!(ana.get(&setup.url("/submit-async?kind=qualifier")).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        ana.get(&setup.url("/submit-async?kind=qualifier"))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
 }
 
 #[tokio::test]
@@ -319,24 +394,39 @@ async fn only_signed_in_team_members_with_a_token_can_request() {
     // Signed out: sent to sign in, brought back afterwards.
     let anonymous = app.browser().get(&setup.url("/status")).await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
-    assert_eq!(anonymous.location.as_deref(), Some("/login?return_to=%2Fevent%2Fs%2F8%2Fstatus"));
+    assert_eq!(
+        anonymous.location.as_deref(),
+        Some("/login?return_to=%2Fevent%2Fs%2F8%2Fstatus")
+    );
 
     // Not on a team.
     let outsider = app.signed_in(OUTSIDER.0, OUTSIDER.1).await;
-    assert_eq!(outsider.get(&setup.url("/status")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        outsider.get(&setup.url("/status")).await.status,
+        StatusCode::FORBIDDEN
+    );
     let token = outsider.get("/").await.csrf();
     let forged = outsider
-        .post_raw(&setup.url("/request/qualifier"), &[("authenticity_token", &token), ("confirm", "yes")])
+        .post_raw(
+            &setup.url("/request/qualifier"),
+            &[("authenticity_token", &token), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(requested(&app, team).await, None);
 
     // A member without the CSRF token.
     let ana = app.signed_in(ANA.0, ANA.1).await;
-    let no_token = ana.post_raw(&setup.url("/request/qualifier"), &[("confirm", "yes")]).await;
+    let no_token = ana
+        .post_raw(&setup.url("/request/qualifier"), &[("confirm", "yes")])
+        .await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
-    let wrong_token =
-        ana.post_raw(&setup.url("/request/qualifier"), &[("authenticity_token", "AAAA"), ("confirm", "yes")]).await;
+    let wrong_token = ana
+        .post_raw(
+            &setup.url("/request/qualifier"),
+            &[("authenticity_token", "AAAA"), ("confirm", "yes")],
+        )
+        .await;
     assert_eq!(wrong_token.status, StatusCode::FORBIDDEN);
     assert_eq!(requested(&app, team).await, None);
 }
@@ -348,10 +438,17 @@ async fn an_odd_field_moves_the_start_by_max_delay_and_keeps_the_qualifier_open(
     let start = now + TimeDelta::hours(1);
     let setup = event(&app.db, "s", "9", 1, start).await;
     setup
-        .async_with_seed(AsyncKind::Qualifier, now - TimeDelta::days(7), start, TimeDelta::hours(24))
+        .async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(7),
+            start,
+            TimeDelta::hours(24),
+        )
         .await;
     for (index, name) in ["One", "Two", "Three"].into_iter().enumerate() {
-        let id = setup.team(name, &[(920_000_000_000_000_000 + index as i64, name)]).await;
+        let id = setup
+            .team(name, &[(920_000_000_000_000_000 + index as i64, name)])
+            .await;
         sqlx::query(
             "INSERT INTO async_teams (team, kind, requested, submitted) \
              VALUES ($1, 'qualifier', $2, $2)",
@@ -380,8 +477,15 @@ async fn an_odd_field_moves_the_start_by_max_delay_and_keeps_the_qualifier_open(
         .execute(&app.db)
         .await
         .expect("submit");
-    let event_row = hourglass_sdk::events::Event::load(&app.db, "s", "9").await.expect("load").expect("event");
-    let asyncs = hourglass_sdk::events::AsyncRow::for_event(&app.db, "s", "9").await.expect("asyncs");
-    let moved = hourglass_sdk::events::effective_start(&app.db, &event_row, &asyncs).await.expect("start");
+    let event_row = hourglass_sdk::events::Event::load(&app.db, "s", "9")
+        .await
+        .expect("load")
+        .expect("event");
+    let asyncs = hourglass_sdk::events::AsyncRow::for_event(&app.db, "s", "9")
+        .await
+        .expect("asyncs");
+    let moved = hourglass_sdk::events::effective_start(&app.db, &event_row, &asyncs)
+        .await
+        .expect("start");
     assert_eq!(moved, Some(start + TimeDelta::hours(2)));
 }

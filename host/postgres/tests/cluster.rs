@@ -118,3 +118,41 @@ async fn a_killed_server_leaves_nothing_that_blocks_the_next_start() {
     connection.close().await.expect("close");
     cluster.stop().await.expect("stop");
 }
+
+#[tokio::test]
+async fn dropping_the_handle_stops_the_server() {
+    let scratch = ScratchDir::new("drop");
+    let cluster = Cluster::start_with(
+        &scratch.path().join("data"),
+        ClusterOptions { durable: false },
+    )
+    .await
+    .expect("start");
+    let pid = Pid::from_raw(cluster.pid().try_into().expect("pid"));
+    drop(cluster);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while kill(pid, None).is_ok() {
+        assert!(Instant::now() < deadline, "the server outlived its handle");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn as_root_an_untraversable_parent_is_named_not_changed() {
+    if !nix::unistd::geteuid().is_root() {
+        return;
+    }
+    let scratch = ScratchDir::new("private");
+    std::fs::set_permissions(scratch.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod");
+    let error = Cluster::start(&scratch.path().join("data"))
+        .await
+        .expect_err("postgres cannot enter the scratch directory");
+    let expected = format!("cannot enter {};", scratch.path().display());
+    assert!(error.to_string().contains(&expected), "{error}");
+    let mode = std::fs::metadata(scratch.path())
+        .expect("stat")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "the parent's mode is left alone");
+}

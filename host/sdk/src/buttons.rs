@@ -20,13 +20,18 @@ impl<'a> CustomId<'a> {
     pub fn parse(custom_id: &'a str) -> Self {
         let mut parts = custom_id.split(':');
         let stem = parts.next().unwrap_or_default();
-        Self { stem, keys: parts.collect() }
+        Self {
+            stem,
+            keys: parts.collect(),
+        }
     }
 }
 
 /// Two plugins claimed the same stem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("button stem `{stem}` is claimed by both `{first}` and `{second}`; each stem needs one owner")]
+#[error(
+    "button stem `{stem}` is claimed by both `{first}` and `{second}`; each stem needs one owner"
+)]
 pub struct StemClash {
     pub stem: String,
     pub first: &'static str,
@@ -42,7 +47,11 @@ pub struct ButtonRoutes {
 impl std::fmt::Debug for ButtonRoutes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_map()
-            .entries(self.owners.iter().map(|(stem, plugin)| (stem, plugin.name())))
+            .entries(
+                self.owners
+                    .iter()
+                    .map(|(stem, plugin)| (stem, plugin.name())),
+            )
             .finish()
     }
 }
@@ -72,7 +81,10 @@ impl ButtonRoutes {
 
     /// Every stem with the name of its owner, in stem order.
     pub fn stems(&self) -> Vec<(&'static str, &'static str)> {
-        self.owners.iter().map(|(stem, plugin)| (*stem, plugin.name())).collect()
+        self.owners
+            .iter()
+            .map(|(stem, plugin)| (*stem, plugin.name()))
+            .collect()
     }
 }
 
@@ -101,9 +113,14 @@ mod tests {
     #[test]
     fn stems_match_exactly_never_by_prefix() {
         let routes = ButtonRoutes::new(&[&BRACKET, &QUALIFIER]).expect("no clash");
-        assert_eq!(routes.owner("async_ready:42:1").map(|p| p.name()), Some("bracket"));
         assert_eq!(
-            routes.owner("async_ready_qualifier:42:qualifier").map(|p| p.name()),
+            routes.owner("async_ready:42:1").map(|p| p.name()),
+            Some("bracket")
+        );
+        assert_eq!(
+            routes
+                .owner("async_ready_qualifier:42:qualifier")
+                .map(|p| p.name()),
             Some("qualifier")
         );
         assert!(routes.owner("async_read:42").is_none());

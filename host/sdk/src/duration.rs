@@ -106,7 +106,13 @@ impl fmt::Display for Hms {
         let total = self.0.num_seconds();
         let sign = if total < 0 { "-" } else { "" };
         let total = total.abs();
-        write!(f, "{sign}{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60)
+        write!(
+            f,
+            "{sign}{}:{:02}:{:02}",
+            total / 3600,
+            total / 60 % 60,
+            total % 60
+        )
     }
 }
 

@@ -87,8 +87,15 @@ impl AsyncRow {
     /// Whether a team may request this async now. Qualifier kinds also close when the event
     /// starts: an `end_time` at or after the planned start reads as "until the event starts",
     /// and that start may move later (see [`effective_start`]).
-    pub fn is_open(&self, now: DateTime<Utc>, event: &Event, event_start: Option<DateTime<Utc>>) -> bool {
-        let Some(start) = self.start else { return false };
+    pub fn is_open(
+        &self,
+        now: DateTime<Utc>,
+        event: &Event,
+        event_start: Option<DateTime<Utc>>,
+    ) -> bool {
+        let Some(start) = self.start else {
+            return false;
+        };
         if now < start {
             return false;
         }
@@ -119,7 +126,9 @@ pub async fn effective_start(
     event: &Event,
     asyncs: &[AsyncRow],
 ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    let Some(planned) = event.start else { return Ok(None) };
+    let Some(planned) = event.start else {
+        return Ok(None);
+    };
     let max_delay = asyncs
         .iter()
         .filter(|row| row.kind.is_qualifier())

@@ -8,15 +8,15 @@
 //! - [`clock`]: the one injectable "now",
 //! - [`web`]: shared state, sign-in extractors, errors and page chrome.
 
+pub mod buttons;
 pub mod clock;
 pub mod domain;
 pub mod duration;
 pub mod events;
 pub mod plugin;
-pub mod buttons;
+pub mod seed;
 pub mod standings;
 pub mod web;
-pub mod seed;
 
 pub use async_trait::async_trait;
 pub use inventory;

@@ -37,7 +37,13 @@ pub struct SeedRow {
 impl SeedRow {
     /// The five hash icons, when all five are set.
     pub fn hash(&self) -> Option<[HashIcon; 5]> {
-        Some([self.hash1?, self.hash2?, self.hash3?, self.hash4?, self.hash5?])
+        Some([
+            self.hash1?,
+            self.hash2?,
+            self.hash3?,
+            self.hash4?,
+            self.hash5?,
+        ])
     }
 
     /// The password as ocarina buttons, when one is set and well-formed.
@@ -112,7 +118,10 @@ impl SeedView {
         if let Some(hash) = self.hash {
             html.push_str("<p class=\"seed-hash\">Hash: ");
             for icon in hash {
-                html.push_str(&format!("<span class=\"hash-icon\">{}</span> ", escape_html(icon.name())));
+                html.push_str(&format!(
+                    "<span class=\"hash-icon\">{}</span> ",
+                    escape_html(icon.name())
+                ));
             }
             html.push_str("</p>");
         }
@@ -165,7 +174,24 @@ pub fn escape_html(text: &str) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '-' | '[' | ']' | '(' | ')' | '<' | '@' | ':') {
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '~'
+                | '`'
+                | '|'
+                | '>'
+                | '#'
+                | '-'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '@'
+                | ':'
+        ) {
             escaped.push('\\');
         }
         escaped.push(c);
@@ -218,7 +244,9 @@ pub fn provider(id: &str) -> Option<&'static dyn SeedProvider> {
 pub fn resolve(row: &SeedRow) -> Option<&'static dyn SeedProvider> {
     match &row.seed_provider {
         Some(id) => provider(id),
-        None => providers().into_iter().find(|provider| provider.claims(row)),
+        None => providers()
+            .into_iter()
+            .find(|provider| provider.claims(row)),
     }
 }
 
@@ -229,7 +257,9 @@ pub fn view(row: &SeedRow, context: &SeedContext) -> Result<SeedView, NoSeed> {
         None if row.seed_provider.is_some() => Err(NoSeed(
             "This async names a seed type that this Hourglass does not know.".to_owned(),
         )),
-        None => Err(NoSeed("No seed has been set for this async yet.".to_owned())),
+        None => Err(NoSeed(
+            "No seed has been set for this async yet.".to_owned(),
+        )),
     }
 }
 

@@ -103,7 +103,11 @@ pub fn rank(mut standings: Vec<Standing>, counts_pieces: bool) -> Vec<Standing> 
             Outcome::Dnf => 1,
             Outcome::NotSubmitted => 2,
         };
-        let pieces = if counts_pieces && group == 0 { -standing.pieces.unwrap_or(0) } else { 0 };
+        let pieces = if counts_pieces && group == 0 {
+            -standing.pieces.unwrap_or(0)
+        } else {
+            0
+        };
         let time = match standing.outcome {
             Outcome::Finished(time) => time,
             _ => TimeDelta::zero(),
@@ -112,7 +116,10 @@ pub fn rank(mut standings: Vec<Standing>, counts_pieces: bool) -> Vec<Standing> 
     };
     standings.sort_by(|a, b| {
         key(a).cmp(&key(b)).then_with(|| {
-            a.team_name.to_lowercase().cmp(&b.team_name.to_lowercase()).then(Ordering::Equal)
+            a.team_name
+                .to_lowercase()
+                .cmp(&b.team_name.to_lowercase())
+                .then(Ordering::Equal)
         })
     });
     let mut placement = 0;
@@ -136,7 +143,13 @@ mod tests {
     use super::*;
 
     fn team(name: &str, outcome: Outcome, pieces: Option<i16>) -> Standing {
-        Standing { placement: None, team_id: 0, team_name: name.into(), outcome, pieces }
+        Standing {
+            placement: None,
+            team_id: 0,
+            team_name: name.into(),
+            outcome,
+            pieces,
+        }
     }
 
     fn mins(m: i64) -> Outcome {
@@ -163,10 +176,21 @@ mod tests {
 
     #[test]
     fn more_pieces_first_when_counted() {
-        let teams = || vec![team("Fast", mins(60), Some(2)), team("Thorough", mins(90), Some(3))];
-        let counted: Vec<_> = rank(teams(), true).into_iter().map(|s| s.team_name).collect();
+        let teams = || {
+            vec![
+                team("Fast", mins(60), Some(2)),
+                team("Thorough", mins(90), Some(3)),
+            ]
+        };
+        let counted: Vec<_> = rank(teams(), true)
+            .into_iter()
+            .map(|s| s.team_name)
+            .collect();
         assert_eq!(counted, ["Thorough", "Fast"]);
-        let ignored: Vec<_> = rank(teams(), false).into_iter().map(|s| s.team_name).collect();
+        let ignored: Vec<_> = rank(teams(), false)
+            .into_iter()
+            .map(|s| s.team_name)
+            .collect();
         assert_eq!(ignored, ["Fast", "Thorough"]);
     }
 }

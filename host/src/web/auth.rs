@@ -36,7 +36,9 @@ pub struct DiscordOAuth {
 impl DiscordOAuth {
     /// `None` when no OAuth2 client is configured.
     pub fn from_config(config: &Config) -> anyhow::Result<Option<Self>> {
-        let Some(oauth) = &config.discord.oauth else { return Ok(None) };
+        let Some(oauth) = &config.discord.oauth else {
+            return Ok(None);
+        };
         let base = config.discord.api_base.as_str().trim_end_matches('/');
         let redirect = config.public_url.join("auth/discord/callback")?;
         let client = BasicClient::new(ClientId::new(oauth.client_id.to_string()))
@@ -49,7 +51,11 @@ impl DiscordOAuth {
             .user_agent("Hourglass (async races and qualifiers)")
             .build()
             .context("could not build the HTTP client for Discord")?;
-        Ok(Some(Self { client, http, me_url: format!("{base}/api/v10/users/@me") }))
+        Ok(Some(Self {
+            client,
+            http,
+            me_url: format!("{base}/api/v10/users/@me"),
+        }))
     }
 }
 
@@ -139,7 +145,9 @@ async fn demo_sign_in(
         .fetch_one(&state.db)
         .await?;
     if !known {
-        return Err(WebError::Refused("That is not one of the demo's users.".into()));
+        return Err(WebError::Refused(
+            "That is not one of the demo's users.".into(),
+        ));
     }
     sign_in(&session, form.user_id).await?;
     Ok(Redirect::to(&local_path(form.return_to.as_deref())))
@@ -150,7 +158,10 @@ async fn sign_in(session: &Session, user_id: i64) -> Result<(), WebError> {
         WebError::Internal(format!("session store: {error}"))
     };
     session.cycle_id().await.map_err(store_error)?;
-    session.insert(SESSION_USER_KEY, user_id).await.map_err(store_error)
+    session
+        .insert(SESSION_USER_KEY, user_id)
+        .await
+        .map_err(store_error)
 }
 
 #[derive(Deserialize)]
@@ -178,7 +189,10 @@ async fn start_discord(
     let store_error = |error: tower_sessions::session::Error| {
         WebError::Internal(format!("session store: {error}"))
     };
-    session.insert(OAUTH_STATE_KEY, state.secret()).await.map_err(store_error)?;
+    session
+        .insert(OAUTH_STATE_KEY, state.secret())
+        .await
+        .map_err(store_error)?;
     session
         .insert(RETURN_TO_KEY, local_path(query.return_to.as_deref()))
         .await
@@ -216,10 +230,14 @@ async fn discord_callback(
     }
     let (Some(code), Some(state), Some(expected)) = (callback.code, callback.state, expected)
     else {
-        return Err(WebError::Forbidden("This sign-in link is not valid; please start again.".into()));
+        return Err(WebError::Forbidden(
+            "This sign-in link is not valid; please start again.".into(),
+        ));
     };
     if state != expected {
-        return Err(WebError::Forbidden("This sign-in link is not valid; please start again.".into()));
+        return Err(WebError::Forbidden(
+            "This sign-in link is not valid; please start again.".into(),
+        ));
     }
 
     let token = oauth
@@ -239,11 +257,13 @@ async fn discord_callback(
         .json()
         .await
         .map_err(|error| WebError::Internal(format!("Discord user lookup failed: {error}")))?;
-    let id: i64 = user
-        .id
-        .parse()
-        .map_err(|_| WebError::Internal("Discord returned a user id that is not a number".into()))?;
-    let name = user.global_name.filter(|name| !name.trim().is_empty()).unwrap_or(user.username);
+    let id: i64 = user.id.parse().map_err(|_| {
+        WebError::Internal("Discord returned a user id that is not a number".into())
+    })?;
+    let name = user
+        .global_name
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or(user.username);
 
     sqlx::query(
         "INSERT INTO users (id, display_name) VALUES ($1, $2) \

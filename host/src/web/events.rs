@@ -15,7 +15,9 @@ use hourglass_sdk::standings::{Outcome, time_standings};
 use hourglass_sdk::web::{AppState, Chrome, PageContext, WebError};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(index)).route("/event/{series}/{event}", get(event_page))
+    Router::new()
+        .route("/", get(index))
+        .route("/event/{series}/{event}", get(event_page))
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,7 +45,10 @@ async fn index(State(state): State<AppState>, page: PageContext) -> Result<Respo
     )
     .fetch_all(&state.db)
     .await?;
-    let template = IndexPage { chrome: page.chrome("Events")?, events };
+    let template = IndexPage {
+        chrome: page.chrome("Events")?,
+        events,
+    };
     Ok((page.csrf, template).into_response())
 }
 
@@ -79,14 +84,22 @@ async fn event_page(
     page: PageContext,
     Path((series, event)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let event = Event::load(&state.db, &series, &event).await?.ok_or(WebError::NotFound)?;
+    let event = Event::load(&state.db, &series, &event)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let asyncs = AsyncRow::for_event(&state.db, &series, &event.event).await?;
     let start = effective_start(&state.db, &event, &asyncs).await?;
 
     let mut tables = Vec::new();
     for row in &asyncs {
-        let standings =
-            time_standings(&state.db, &series, &event.event, row.kind, event.counts_pieces).await?;
+        let standings = time_standings(
+            &state.db,
+            &series,
+            &event.event,
+            row.kind,
+            event.counts_pieces,
+        )
+        .await?;
         let lines = standings
             .into_iter()
             .map(|standing| {
@@ -96,7 +109,10 @@ async fn event_page(
                     Outcome::NotSubmitted => ("not submitted".to_owned(), "pending"),
                 };
                 StandingLine {
-                    placement: standing.placement.map(|p| p.to_string()).unwrap_or_default(),
+                    placement: standing
+                        .placement
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
                     team: standing.team_name,
                     result,
                     status,
@@ -104,12 +120,17 @@ async fn event_page(
                 }
             })
             .collect();
-        tables.push(StandingsTable { kind: row.kind, lines });
+        tables.push(StandingsTable {
+            kind: row.kind,
+            lines,
+        });
     }
 
     let (my_team, can_manage) = match &page.user {
         Some(user) => (
-            Team::of_user(&state.db, &series, &event.event, user.id).await?.map(|team| team.name),
+            Team::of_user(&state.db, &series, &event.event, user.id)
+                .await?
+                .map(|team| team.name),
             page.is_admin || is_organizer(&state.db, &series, &event.event, user.id).await?,
         ),
         None => (None, false),

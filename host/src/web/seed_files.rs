@@ -21,8 +21,13 @@ async fn seed_file(
     if !is_seed_file_name(&file) {
         return Err(WebError::NotFound);
     }
-    let path = state.seeds.existing_seed_file(&file).ok_or(WebError::NotFound)?;
-    let contents = tokio::fs::read(&path).await.map_err(|_| WebError::NotFound)?;
+    let path = state
+        .seeds
+        .existing_seed_file(&file)
+        .ok_or(WebError::NotFound)?;
+    let contents = tokio::fs::read(&path)
+        .await
+        .map_err(|_| WebError::NotFound)?;
     let disposition = format!("attachment; filename=\"{file}\"");
     Ok((
         [
@@ -35,10 +40,14 @@ async fn seed_file(
 
 /// Only plain names with a seed extension: never a path out of the seed directory.
 fn is_seed_file_name(file: &str) -> bool {
-    let Some((stem, extension)) = file.rsplit_once('.') else { return false };
+    let Some((stem, extension)) = file.rsplit_once('.') else {
+        return false;
+    };
     !stem.is_empty()
         && EXTENSIONS.contains(&extension)
-        && stem.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
 }
 
 #[cfg(test)]
@@ -48,7 +57,9 @@ mod tests {
     #[test]
     fn only_plain_seed_names_are_served() {
         assert!(is_seed_file_name("OoTR_12345_ABCDE.zpfz"));
-        assert!(is_seed_file_name("1b4e28ba-2fa1-11d2-883f-0016d3cca427.bps"));
+        assert!(is_seed_file_name(
+            "1b4e28ba-2fa1-11d2-883f-0016d3cca427.bps"
+        ));
         assert!(!is_seed_file_name("../secrets.zpf"));
         assert!(!is_seed_file_name(".zpf"));
         assert!(!is_seed_file_name("seed.exe"));

@@ -32,7 +32,11 @@ pub async fn event<'a>(
     .execute(db)
     .await
     .expect("insert event");
-    EventSetup { db, series: series.into(), event: event.into() }
+    EventSetup {
+        db,
+        series: series.into(),
+        event: event.into(),
+    }
 }
 
 impl EventSetup<'_> {

@@ -2,7 +2,10 @@
 //! 127.0.0.1, with a loopback stand-in for Discord's OAuth2 pages, and browsers (reqwest
 //! clients with their own cookie jars) that sign in through it.
 
-#![allow(dead_code, reason = "each test binary uses a different part of the harness")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the harness"
+)]
 
 pub mod builders;
 pub mod oauth;
@@ -25,7 +28,9 @@ use hourglass_sdk::clock::ManualClock;
 
 /// A fixed "now" for tests: 2026-06-01 12:00 UTC.
 pub fn test_now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 /// The running app and what tests need to look at it.
@@ -53,7 +58,9 @@ impl TestApp {
     pub async fn start_with(options: Options) -> Self {
         let db = hourglass_postgres::testing::fresh_database(&MIGRATOR).await;
         let oauth = oauth::StandIn::start().await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("address");
         let base = Url::parse(&format!("http://{addr}/")).expect("url");
         let seed_dir = std::env::temp_dir().join(format!("hourglass-seeds-{}", addr.port()));
@@ -85,7 +92,14 @@ impl TestApp {
         .await
         .expect("the app builds");
         tokio::spawn(async move { axum::serve(listener, router).await });
-        Self { base, db, clock, seed_dir, admins, oauth }
+        Self {
+            base,
+            db,
+            clock,
+            seed_dir,
+            admins,
+            oauth,
+        }
     }
 
     /// A browser that is not signed in.
@@ -95,7 +109,10 @@ impl TestApp {
             .redirect(Policy::none())
             .build()
             .expect("client");
-        Browser { client, base: self.base.clone() }
+        Browser {
+            client,
+            base: self.base.clone(),
+        }
     }
 
     /// A browser signed in through the Discord OAuth2 flow as this user.
@@ -123,7 +140,10 @@ impl Page {
     /// The CSRF token of the page's first form.
     pub fn csrf(&self) -> String {
         let marker = "name=\"authenticity_token\" value=\"";
-        let start = self.body.find(marker).expect("the page has a form with a CSRF token")
+        let start = self
+            .body
+            .find(marker)
+            .expect("the page has a form with a CSRF token")
             + marker.len();
         let end = self.body[start..].find('"').expect("token ends") + start;
         self.body[start..end].to_owned()
@@ -148,7 +168,11 @@ impl Browser {
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
         let body = response.text().await.expect("body");
-        Page { status, location, body }
+        Page {
+            status,
+            location,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Page {
@@ -157,7 +181,15 @@ impl Browser {
 
     /// Posts a form as is (no token added).
     pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Page {
-        Self::read(self.client.post(self.url(path)).form(form).send().await.expect("POST")).await
+        Self::read(
+            self.client
+                .post(self.url(path))
+                .form(form)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
     }
 
     /// Opens `form_page`, takes its CSRF token, and posts the form to `path`.
@@ -175,10 +207,17 @@ impl Browser {
         let authorize = start.location.expect("redirect to Discord");
         let authorize = Url::parse(&authorize).expect("authorize url");
         let mut chosen = authorize.clone();
-        chosen.query_pairs_mut().append_pair("user", &format!("{user_id}:{name}"));
+        chosen
+            .query_pairs_mut()
+            .append_pair("user", &format!("{user_id}:{name}"));
         let approved = Self::read(self.client.get(chosen).send().await.expect("authorize")).await;
         let callback = approved.location.expect("redirect back to Hourglass");
         let done = Self::read(self.client.get(callback).send().await.expect("callback")).await;
-        assert_eq!(done.status, StatusCode::SEE_OTHER, "sign-in failed: {}", done.body);
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "sign-in failed: {}",
+            done.body
+        );
     }
 }

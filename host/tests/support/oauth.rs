@@ -37,9 +37,11 @@ impl StandIn {
             .route("/api/oauth2/token", post(token))
             .route("/api/v10/users/@me", get(me))
             .with_state(());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = Url::parse(&format!("http://{}/", listener.local_addr().expect("addr")))
-            .expect("url");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base =
+            Url::parse(&format!("http://{}/", listener.local_addr().expect("addr"))).expect("url");
         tokio::spawn(async move { axum::serve(listener, router).await });
         Self { base }
     }
@@ -50,14 +52,20 @@ async fn authorize(State(()): State<()>, Query(query): Query<Authorize>) -> Resp
         return (StatusCode::BAD_REQUEST, "scope must be identify").into_response();
     }
     let mut target = Url::parse(&query.redirect_uri).expect("redirect uri");
-    target.query_pairs_mut().append_pair("code", &query.user).append_pair("state", &query.state);
+    target
+        .query_pairs_mut()
+        .append_pair("code", &query.user)
+        .append_pair("state", &query.state);
     Redirect::to(target.as_str()).into_response()
 }
 
 async fn token(headers: HeaderMap, Form(request): Form<TokenRequest>) -> Response {
     let authorized = headers.contains_key(axum::http::header::AUTHORIZATION);
     if request.grant_type != "authorization_code" || !authorized {
-        return (StatusCode::UNAUTHORIZED, Json(serde_json::json!({"error": "invalid_client"})))
+        return (
+            StatusCode::UNAUTHORIZED,
+            Json(serde_json::json!({"error": "invalid_client"})),
+        )
             .into_response();
     }
     Json(serde_json::json!({
@@ -77,7 +85,10 @@ async fn me(headers: HeaderMap) -> Response {
         .and_then(|value| value.strip_prefix("Bearer "))
         .unwrap_or_default();
     let Some((id, name)) = token.split_once(':') else {
-        return (StatusCode::UNAUTHORIZED, Json(serde_json::json!({"code": 0, "message": "401: Unauthorized"})))
+        return (
+            StatusCode::UNAUTHORIZED,
+            Json(serde_json::json!({"code": 0, "message": "401: Unauthorized"})),
+        )
             .into_response();
     };
     Json(serde_json::json!({

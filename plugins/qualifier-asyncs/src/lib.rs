@@ -19,8 +19,11 @@ use hourglass_sdk::web::AppState;
 pub struct QualifierAsyncs;
 
 /// The buttons of a qualifier thread; keys are `team_id:kind`.
-pub const STEMS: &[&str] =
-    &["async_ready_qualifier", "async_start_qualifier", "async_finish_qualifier"];
+pub const STEMS: &[&str] = &[
+    "async_ready_qualifier",
+    "async_start_qualifier",
+    "async_finish_qualifier",
+];
 
 impl Plugin for QualifierAsyncs {
     fn name(&self) -> &'static str {

@@ -35,7 +35,9 @@ fn check_requestable(view: &TeamView, kind: AsyncKind) -> Result<(), WebError> {
         )));
     }
     if !view.is_open(row) {
-        return Err(WebError::Refused(format!("The {kind} is not open for requests now.")));
+        return Err(WebError::Refused(format!(
+            "The {kind} is not open for requests now."
+        )));
     }
     Ok(())
 }
@@ -91,7 +93,9 @@ pub async fn request_seed(
     .execute(&state.db)
     .await?;
     if inserted.rows_affected() == 0 {
-        return Err(WebError::Refused(format!("Your team has already requested the {kind}.")));
+        return Err(WebError::Refused(format!(
+            "Your team has already requested the {kind}."
+        )));
     }
     tracing::info!(
         event.series = %view.event.series, event.event = %view.event.event,

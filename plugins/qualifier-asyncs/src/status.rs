@@ -27,7 +27,10 @@ pub enum Step {
     /// Requested, web flow: the seed and the submit form.
     Playing { seed_html: String },
     /// Submitted: the result as recorded.
-    Submitted { at: String, results: Vec<MemberResult> },
+    Submitted {
+        at: String,
+        results: Vec<MemberResult>,
+    },
 }
 
 pub struct MemberResult {
@@ -67,7 +70,10 @@ pub async fn status_page(
     let mut cards = Vec::new();
     for (row, progress) in &view.asyncs {
         let step = step_for(&state, &view, row, progress).await?;
-        cards.push(AsyncCard { kind: row.kind, step });
+        cards.push(AsyncCard {
+            kind: row.kind,
+            step,
+        });
     }
     let template = StatusPage {
         chrome: page.chrome(format!("{} · status", view.event.display_name))?,
@@ -88,7 +94,10 @@ async fn step_for(
 ) -> Result<Step, WebError> {
     if let Some(submitted) = progress.submitted {
         let results = member_results(state, view, &view.team, row.kind).await?;
-        return Ok(Step::Submitted { at: when(Some(submitted)).unwrap_or_default(), results });
+        return Ok(Step::Submitted {
+            at: when(Some(submitted)).unwrap_or_default(),
+            results,
+        });
     }
     if progress.requested.is_some() {
         if view.event.automated_asyncs {
@@ -110,11 +119,19 @@ async fn step_for(
         return Ok(Step::Playing { seed_html });
     }
     if view.is_open(row) {
-        let closes = if row.kind.is_qualifier() { view.event_start.or(row.end_time) } else { row.end_time };
-        return Ok(Step::CanRequest { closes: when(closes) });
+        let closes = if row.kind.is_qualifier() {
+            view.event_start.or(row.end_time)
+        } else {
+            row.end_time
+        };
+        return Ok(Step::CanRequest {
+            closes: when(closes),
+        });
     }
     if row.start.is_some_and(|start| view.now < start) {
-        return Ok(Step::Upcoming { opens: when(row.start) });
+        return Ok(Step::Upcoming {
+            opens: when(row.start),
+        });
     }
     Ok(Step::Closed)
 }
@@ -152,9 +169,10 @@ async fn member_results(
             let vod_text = row.vod.unwrap_or_default();
             MemberResult {
                 name: row.display_name,
-                time: row
-                    .time
-                    .map_or_else(|| "DNF".to_owned(), |time| format_duration(interval_to_delta(&time))),
+                time: row.time.map_or_else(
+                    || "DNF".to_owned(),
+                    |time| format_duration(interval_to_delta(&time)),
+                ),
                 vod_link: safe_link(&vod_text).map(|url| url.to_string()),
                 vod_text,
             }

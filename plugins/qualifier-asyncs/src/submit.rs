@@ -15,7 +15,9 @@ use serde::Deserialize;
 use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::parse_duration;
 use hourglass_sdk::events::Member;
-use hourglass_sdk::web::{AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, safe_link};
+use hourglass_sdk::web::{
+    AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, safe_link,
+};
 
 use crate::team_async::TeamView;
 
@@ -97,7 +99,10 @@ pub async fn submit_page(
         event: view.event.event.clone(),
         kind,
         team: view.team.name.clone(),
-        members: members.into_iter().map(|member| blank_field(member)).collect(),
+        members: members
+            .into_iter()
+            .map(|member| blank_field(member))
+            .collect(),
         counts_pieces: view.event.counts_pieces,
         pieces: String::new(),
         pieces_error: None,
@@ -135,7 +140,11 @@ pub async fn submit_result(
     let view = TeamView::load(&state, &series, &event, &user).await?;
     let kind = submittable(&view, form.get("kind").map(String::as_str))?;
     let members = view.team.members(&state.db).await?;
-    let field = |name: String| form.get(&name).map(|value| value.trim().to_owned()).unwrap_or_default();
+    let field = |name: String| {
+        form.get(&name)
+            .map(|value| value.trim().to_owned())
+            .unwrap_or_default()
+    };
 
     let mut fields = Vec::new();
     let mut entries = Vec::new();
@@ -175,13 +184,18 @@ pub async fn submit_result(
     let (pieces, pieces_error) = if view.event.counts_pieces {
         match pieces_text.parse::<i16>() {
             Ok(pieces) if (0..=99).contains(&pieces) => (Some(pieces), None),
-            _ => (None, Some("Enter how many Triforce pieces your team found (a whole number).".to_owned())),
+            _ => (
+                None,
+                Some("Enter how many Triforce pieces your team found (a whole number).".to_owned()),
+            ),
         }
     } else {
         (None, None)
     };
 
-    let invalid = fields.iter().any(|f| f.time_error.is_some() || f.vod_error.is_some())
+    let invalid = fields
+        .iter()
+        .any(|f| f.time_error.is_some() || f.vod_error.is_some())
         || fpa_error.is_some()
         || pieces_error.is_some();
     if invalid {
@@ -198,7 +212,12 @@ pub async fn submit_result(
             fpa,
             fpa_error,
         };
-        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page.csrf, form).into_response());
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            page.csrf,
+            form,
+        )
+            .into_response());
     }
 
     record_submission(&state, &view, kind, &entries, pieces, &fpa).await?;
@@ -232,7 +251,9 @@ async fn record_submission(
     .await?;
     match submitted {
         None => {
-            return Err(WebError::Refused(format!("Request the {kind} before submitting.")));
+            return Err(WebError::Refused(format!(
+                "Request the {kind} before submitting."
+            )));
         }
         Some(Some(_)) => {
             return Err(WebError::Refused(format!(
@@ -276,5 +297,7 @@ async fn record_submission(
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -24,12 +24,16 @@ impl TeamView {
         event: &str,
         user: &User,
     ) -> Result<Self, WebError> {
-        let event = Event::load(&state.db, series, event).await?.ok_or(WebError::NotFound)?;
-        let team = Team::of_user(&state.db, series, &event.event, user.id).await?.ok_or_else(|| {
-            WebError::Forbidden(
-                "You are not on a team in this event. Ask the event staff to add you.".into(),
-            )
-        })?;
+        let event = Event::load(&state.db, series, event)
+            .await?
+            .ok_or(WebError::NotFound)?;
+        let team = Team::of_user(&state.db, series, &event.event, user.id)
+            .await?
+            .ok_or_else(|| {
+                WebError::Forbidden(
+                    "You are not on a team in this event. Ask the event staff to add you.".into(),
+                )
+            })?;
         let rows = AsyncRow::for_event(&state.db, series, &event.event).await?;
         let event_start = effective_start(&state.db, &event, &rows).await?;
         let mut asyncs = Vec::with_capacity(rows.len());
@@ -37,7 +41,13 @@ impl TeamView {
             let progress = TeamAsync::load(&state.db, team.id, row.kind).await?;
             asyncs.push((row, progress));
         }
-        Ok(Self { event, team, asyncs, event_start, now: state.clock.now() })
+        Ok(Self {
+            event,
+            team,
+            asyncs,
+            event_start,
+            now: state.clock.now(),
+        })
     }
 
     pub fn is_open(&self, row: &AsyncRow) -> bool {

@@ -28,7 +28,10 @@ pub enum WebError {
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
-            Self::NotFound => (StatusCode::NOT_FOUND, "There is nothing at this address.".into()),
+            Self::NotFound => (
+                StatusCode::NOT_FOUND,
+                "There is nothing at this address.".into(),
+            ),
             Self::SignInRequired { return_to } => {
                 let target = format!("/login?return_to={}", urlencode(&return_to));
                 return Redirect::to(&target).into_response();

@@ -33,9 +33,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let submitted = field.authenticity_token.ok_or(WebError::BadCsrf)?;
         token.verify(&submitted).map_err(|_| WebError::BadCsrf)?;
 
-        let form = serde_urlencoded::from_bytes(&body).map_err(|error| {
-            WebError::Refused(format!("The form could not be read ({error})."))
-        })?;
+        let form = serde_urlencoded::from_bytes(&body)
+            .map_err(|error| WebError::Refused(format!("The form could not be read ({error}).")))?;
         Ok(Self(form))
     }
 }

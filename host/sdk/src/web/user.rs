@@ -34,7 +34,9 @@ impl FromRequestParts<AppState> for MaybeUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
         let session = Session::from_request_parts(parts, state)
             .await
-            .map_err(|(_, message)| WebError::Internal(format!("session layer missing: {message}")))?;
+            .map_err(|(_, message)| {
+                WebError::Internal(format!("session layer missing: {message}"))
+            })?;
         let id: Option<i64> = session
             .get(SESSION_USER_KEY)
             .await
@@ -86,8 +88,15 @@ impl FromRequestParts<AppState> for PageContext {
         let csrf = CsrfToken::from_request_parts(parts, state)
             .await
             .map_err(|(_, message)| WebError::Internal(format!("csrf token: {message}")))?;
-        let is_admin = user.as_ref().is_some_and(|user| state.admins.contains(&user.id));
-        Ok(Self { user, is_admin, csrf, demo: state.demo_sign_in })
+        let is_admin = user
+            .as_ref()
+            .is_some_and(|user| state.admins.contains(&user.id));
+        Ok(Self {
+            user,
+            is_admin,
+            csrf,
+            demo: state.demo_sign_in,
+        })
     }
 }
 

@@ -24,7 +24,10 @@ impl FieldErrors {
 
     /// The message for a field, if any.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(name, _)| name == field).map(|(_, message)| message.as_str())
+        self.0
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, message)| message.as_str())
     }
 
     /// Whether a field has a message (for `class="invalid"` in templates).
@@ -46,11 +49,15 @@ impl FieldErrors {
 pub fn parse_slug(input: &str, what: &str) -> Result<String, String> {
     let slug = input.trim();
     let valid = (1..=8).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if valid {
         Ok(slug.to_owned())
     } else {
-        Err(format!("The {what} id is 1 to 8 lowercase letters or digits, such as \"s\" or \"8\"."))
+        Err(format!(
+            "The {what} id is 1 to 8 lowercase letters or digits, such as \"s\" or \"8\"."
+        ))
     }
 }
 
@@ -89,7 +96,11 @@ pub fn parse_snowflake(input: &str) -> Result<i64, String> {
 
 /// An optional Discord id: blank means none.
 pub fn parse_optional_snowflake(input: &str) -> Result<Option<i64>, String> {
-    if input.trim().is_empty() { Ok(None) } else { parse_snowflake(input).map(Some) }
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_snowflake(input).map(Some)
+    }
 }
 
 /// An optional moment typed into a `datetime-local` input, read as UTC.
@@ -109,12 +120,16 @@ pub fn parse_datetime(input: &str) -> Result<Option<DateTime<Utc>>, String> {
 
 /// A moment as a `datetime-local` input's value (UTC).
 pub fn datetime_input(moment: Option<DateTime<Utc>>) -> String {
-    moment.map(|moment| moment.format(DATETIME_LOCAL).to_string()).unwrap_or_default()
+    moment
+        .map(|moment| moment.format(DATETIME_LOCAL).to_string())
+        .unwrap_or_default()
 }
 
 /// A moment as pages show it.
 pub fn show_time(moment: Option<DateTime<Utc>>) -> String {
-    moment.map_or_else(String::new, |moment| moment.format("%Y-%m-%d %H:%M UTC").to_string())
+    moment.map_or_else(String::new, |moment| {
+        moment.format("%Y-%m-%d %H:%M UTC").to_string()
+    })
 }
 
 /// A `max_delay`: blank or `0` is no delay; otherwise a duration such as `1:00:00` or `24h`.
@@ -152,7 +167,9 @@ pub fn optional_text(input: &str) -> Option<String> {
 /// The first letter in upper case (error texts of shared parsers start in lower case).
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// User text quoted back in a message, cut so a pasted essay does not flood the page.
@@ -174,12 +191,18 @@ pub fn constraint_message(error: &sqlx::Error) -> Option<(&'static str, &'static
         "organizers_pkey" => ("organizer", "This person already organizes this event."),
         "organizers_organizer_fkey" => ("organizer", "This person is not known to Hourglass."),
         "teams_name_unique" => ("name", "Another team in this event already has this name."),
-        "one_team_per_event" | "team_members_pkey" => {
-            ("members", "One of these people already plays for a team in this event.")
-        }
-        "asyncs_seed_password_check" => {
-            ("password", "A password is six of A, v, >, < and ^ (ocarina buttons).")
-        }
+        "one_team_per_event" | "team_members_pkey" => (
+            "members",
+            "One of these people already plays for a team in this event.",
+        ),
+        "races_team1_fkey" | "races_team2_fkey" => (
+            "remove",
+            "This team plays in bracket races, so it cannot be removed.",
+        ),
+        "asyncs_seed_password_check" => (
+            "password",
+            "A password is six of A, v, >, < and ^ (ocarina buttons).",
+        ),
         "asyncs_check" => ("end", "The end must be after the start."),
         "asyncs_max_delay_check" => ("max_delay", "The delay cannot be negative."),
         _ => return None,
@@ -201,8 +224,19 @@ mod tests {
 
     #[test]
     fn snowflakes_are_positive_numbers() {
-        assert_eq!(parse_snowflake(" 123456789012345678 "), Ok(123_456_789_012_345_678));
-        for bad in ["", "0", "-5", "+5", "12a", "99999999999999999999", "@someone"] {
+        assert_eq!(
+            parse_snowflake(" 123456789012345678 "),
+            Ok(123_456_789_012_345_678)
+        );
+        for bad in [
+            "",
+            "0",
+            "-5",
+            "+5",
+            "12a",
+            "99999999999999999999",
+            "@someone",
+        ] {
             assert!(parse_snowflake(bad).is_err(), "{bad}");
         }
         assert_eq!(parse_optional_snowflake("  "), Ok(None));
@@ -213,7 +247,12 @@ mod tests {
         let parsed = parse_datetime("2026-06-01T18:30").ok().flatten();
         assert_eq!(datetime_input(parsed), "2026-06-01T18:30");
         assert_eq!(show_time(parsed), "2026-06-01 18:30 UTC");
-        assert!(parse_datetime("2026-06-01 18:30:15").ok().flatten().is_some());
+        assert!(
+            parse_datetime("2026-06-01 18:30:15")
+                .ok()
+                .flatten()
+                .is_some()
+        );
         assert_eq!(parse_datetime(""), Ok(None));
         assert!(parse_datetime("tomorrow").is_err());
     }

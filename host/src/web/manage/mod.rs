@@ -12,6 +12,8 @@ mod enter;
 pub(super) mod fields;
 mod page;
 mod seed_form;
+pub(super) mod staff;
+mod team_list;
 mod teams;
 
 use axum::Router;
@@ -33,7 +35,10 @@ pub fn routes() -> Router<AppState> {
         .route("/event/{series}/{event}/manage/config", post(config::save))
         .route("/event/{series}/{event}/manage/async", post(asyncs::save))
         .route("/event/{series}/{event}/manage/teams", post(teams::add))
-        .route("/event/{series}/{event}/manage/teams/{team}/remove", post(teams::remove))
+        .route(
+            "/event/{series}/{event}/manage/teams/{team}/remove",
+            post(teams::remove),
+        )
         .route("/event/{series}/{event}/enter", post(enter::enter))
 }
 
@@ -44,7 +49,9 @@ async fn managed_event(
     series: &str,
     event: &str,
 ) -> Result<Event, WebError> {
-    let event = Event::load(&state.db, series, event).await?.ok_or(WebError::NotFound)?;
+    let event = Event::load(&state.db, series, event)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let allowed = state.admins.contains(&user.id)
         || is_organizer(&state.db, &event.series, &event.event, user.id).await?;
     if !allowed {
@@ -111,5 +118,10 @@ async fn invalid_form(
     forms: Forms,
 ) -> Result<Response, WebError> {
     let template = page::render(state, &page, event, forms).await?;
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page.csrf, template).into_response())
+    Ok((
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        page.csrf,
+        template,
+    )
+        .into_response())
 }

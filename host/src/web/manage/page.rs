@@ -14,8 +14,9 @@ use hourglass_sdk::web::{AppState, Chrome, PageContext, WebError};
 use super::asyncs::AsyncInput;
 use super::config::ConfigInput;
 use super::fields::{FieldErrors, show_time};
-use super::seed_form::HASH_ICONS;
-use super::teams::{TeamInput, TeamLine, team_lines};
+use super::seed_form::{HashSelect, hash_selects};
+use super::team_list::{TeamLine, team_lines};
+use super::teams::TeamInput;
 
 /// Which forms show what was just sent instead of the stored values, and page notes.
 #[derive(Default)]
@@ -60,7 +61,7 @@ pub struct ManagePage {
     pub async_errors: FieldErrors,
     pub kinds: [AsyncKind; 6],
     pub providers: Vec<ProviderOption>,
-    pub hash_names: Vec<&'static str>,
+    pub hash_selects: Vec<HashSelect>,
     pub teams: Vec<TeamLine>,
     pub team_kinds: Vec<AsyncKind>,
     pub team_form: TeamInput,
@@ -76,15 +77,18 @@ pub async fn render(
 ) -> Result<ManagePage, WebError> {
     let rows = AsyncRow::for_event(&state.db, &event.series, &event.event).await?;
     let (async_form, async_errors) = forms.async_form.unwrap_or_else(|| {
-        let editing = forms.edit.and_then(|kind| rows.iter().find(|row| row.kind == kind));
+        let editing = forms
+            .edit
+            .and_then(|kind| rows.iter().find(|row| row.kind == kind));
         let input = match editing {
             Some(row) => AsyncInput::from_row(row),
             None => AsyncInput::blank(first_unused_kind(&rows)),
         };
         (input, FieldErrors::default())
     });
-    let (config, config_errors) =
-        forms.config.unwrap_or_else(|| (ConfigInput::from_event(&event), FieldErrors::default()));
+    let (config, config_errors) = forms
+        .config
+        .unwrap_or_else(|| (ConfigInput::from_event(&event), FieldErrors::default()));
     let (team_form, team_errors) = forms.team.unwrap_or_default();
     let team_kinds: Vec<AsyncKind> = rows.iter().map(|row| row.kind).collect();
     let mut teams = team_lines(&state.db, &event, &team_kinds).await?;
@@ -99,14 +103,17 @@ pub async fn render(
         config,
         config_errors,
         asyncs: rows.iter().map(|row| async_line(state, row)).collect(),
+        hash_selects: hash_selects(&async_form),
         async_form,
         async_errors,
         kinds: AsyncKind::ALL,
         providers: seed::providers()
             .into_iter()
-            .map(|provider| ProviderOption { id: provider.id(), name: provider.display_name() })
+            .map(|provider| ProviderOption {
+                id: provider.id(),
+                name: provider.display_name(),
+            })
             .collect(),
-        hash_names: HASH_ICONS.iter().map(|icon| icon.name()).collect(),
         teams,
         team_kinds,
         team_form,
@@ -124,8 +131,10 @@ fn first_unused_kind(rows: &[AsyncRow]) -> AsyncKind {
 }
 
 fn async_line(state: &AppState, row: &AsyncRow) -> AsyncLine {
-    let seed = seed::resolve(&row.seed)
-        .map_or_else(|| "no seed yet".to_owned(), |provider| provider.display_name().to_owned());
+    let seed = seed::resolve(&row.seed).map_or_else(
+        || "no seed yet".to_owned(),
+        |provider| provider.display_name().to_owned(),
+    );
     // Staff should see at once when runners would get "no seed" (a missing file, say).
     let seed_problem = match seed::view(&row.seed, &state.seeds) {
         Ok(_) => None,
@@ -135,18 +144,25 @@ fn async_line(state: &AppState, row: &AsyncRow) -> AsyncLine {
     let delay = row.max_delay();
     let discord = match (row.discord_channel, row.discord_role) {
         (None, None) => String::new(),
-        (channel, role) => [channel.map(|id| format!("channel {id}")), role.map(|id| format!("role {id}"))]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
+        (channel, role) => [
+            channel.map(|id| format!("channel {id}")),
+            role.map(|id| format!("role {id}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", "),
     };
     AsyncLine {
         kind: row.kind,
         window: window(row.start, row.end_time),
         seed,
         seed_problem,
-        max_delay: if delay.is_zero() { "none".to_owned() } else { format_duration(delay) },
+        max_delay: if delay.is_zero() {
+            "none".to_owned()
+        } else {
+            format_duration(delay)
+        },
         discord,
     }
 }
@@ -156,6 +172,8 @@ fn window(start: Option<DateTime<Utc>>, end: Option<DateTime<Utc>>) -> String {
         (None, None) => "not scheduled".to_owned(),
         (Some(start), None) => format!("from {}", show_time(Some(start))),
         (None, Some(end)) => format!("until {}", show_time(Some(end))),
-        (Some(start), Some(end)) => format!("{} – {}", show_time(Some(start)), show_time(Some(end))),
+        (Some(start), Some(end)) => {
+            format!("{} – {}", show_time(Some(start)), show_time(Some(end)))
+        }
     }
 }
