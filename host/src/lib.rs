@@ -2,9 +2,12 @@
 //! It links every plugin and seed provider; `main` only wires these pieces together.
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod discord;
+pub mod results;
 pub mod server;
 pub mod web;
 

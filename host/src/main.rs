@@ -7,9 +7,10 @@ use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
 use hourglass::cli::{Cli, Command};
+use hourglass::commands;
 use hourglass::config::Config;
 use hourglass::database::Database;
-use hourglass::demo;
+use hourglass::{demo, discord};
 use hourglass::server::{AppParts, build_app, serve};
 use hourglass_sdk::clock::{Clock, SystemClock};
 
@@ -22,8 +23,14 @@ async fn main() -> std::process::ExitCode {
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
+        // Standard output is for what commands print (standings as CSV or JSON).
+        .with_writer(std::io::stderr)
         .init();
 
+    // What-if scoring needs neither configuration nor database.
+    if let Some(Command::Score(args)) = &cli.command {
+        return commands::score::run(args);
+    }
     let config = match cli.settings.check() {
         Ok(config) => config,
         Err(error) => {
@@ -31,6 +38,9 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    if let Some(Command::Standings(args)) = &cli.command {
+        return commands::standings::run(&config, args).await;
+    }
     match run(cli.command.unwrap_or(Command::Serve), config).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -62,17 +72,26 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
             config.admins.insert(admin);
         }
     }
-    if config.discord.bot_token.is_none() {
-        tracing::info!("no DISCORD_TOKEN: serving the web without Discord");
-    }
-
-    let router = build_app(AppParts {
+    let discord_notices = Arc::new(tokio::sync::Notify::new());
+    let app = build_app(AppParts {
         db: database.pool.clone(),
         config: &config,
-        clock,
+        clock: clock.clone(),
         demo: is_demo,
+        discord_notices: discord_notices.clone(),
     })
     .await?;
+    let bot = match &config.discord.bot_token {
+        Some(token) => {
+            let bot = discord::start(&config.discord, token, app.state.clone()).await?;
+            let sender = discord::spawn_notice_sender(database.pool.clone(), bot.http.clone(), clock, discord_notices);
+            Some((bot, sender))
+        }
+        None => {
+            tracing::info!("no DISCORD_TOKEN: serving the web without Discord");
+            None
+        }
+    };
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("could not listen on {} (HOURGLASS_BIND)", config.bind))?;
@@ -83,7 +102,11 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
             config.public_url
         );
     }
-    let served = serve(router, listener).await;
+    let served = serve(app.router, listener).await;
+    if let Some((bot, sender)) = bot {
+        sender.abort();
+        bot.shutdown().await;
+    }
     database.close().await;
     served
 }

@@ -28,15 +28,24 @@ pub struct AppParts<'a> {
     pub clock: Arc<dyn Clock>,
     /// Offer "sign in as" demo users (only honoured on a loopback bind).
     pub demo: bool,
+    /// Woken when a Discord notice is queued (see `discord::notices`).
+    pub discord_notices: Arc<tokio::sync::Notify>,
 }
 
-/// The complete router: host pages, plugin routes, sessions, CSRF and request tracing.
-pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<Router> {
+/// The built app: its router, and the state the Discord bot shares with it.
+pub struct App {
+    pub router: Router,
+    pub state: AppState,
+}
+
+/// The complete app: host pages, plugin routes, sessions, CSRF and request tracing.
+pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<App> {
     let AppParts {
         db,
         config,
         clock,
         demo,
+        discord_notices,
     } = parts;
     ButtonRoutes::new(&plugins()).context("the plugins' button stems clash")?;
 
@@ -61,6 +70,7 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<Router> {
         },
         admins: config.admins.clone(),
         csrf,
+        discord_notices,
         demo_sign_in: demo && config.is_loopback(),
     });
 
@@ -68,10 +78,11 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<Router> {
     for plugin in plugins() {
         router = router.merge(plugin.routes());
     }
-    Ok(router
-        .with_state(state)
+    let router = router
+        .with_state(state.clone())
         .layer(session_layer)
-        .layer(TraceLayer::new_for_http()))
+        .layer(TraceLayer::new_for_http());
+    Ok(App { router, state })
 }
 
 /// CSRF cookies are signed with a key kept in the database, so forms stay valid across

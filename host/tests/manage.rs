@@ -387,6 +387,15 @@ async fn organizer_adds_and_removes_teams() {
         .await;
     assert_refused_field(&one, "This event has teams of 2: enter 2 Discord ids");
     assert_eq!(count(&app, teams).await, 2);
+    let resize = [("display_name", "Pairs"), ("team_size", "3")];
+    let resized = organizer
+        .submit(&manage, &setup.url("/manage/config"), &resize)
+        .await;
+    assert_refused_field(&resized, "remove them before changing the team size");
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM events WHERE team_size = 2").await,
+        1
+    );
     let users = "SELECT count(*) FROM users WHERE id = 920000000000000023";
     assert_eq!(count(&app, users).await, 0, "nothing stored");
 

@@ -1,9 +1,9 @@
 //! Errors in Discord's shape: an HTTP status plus `{"code", "message", "errors"?}`.
 
+use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// An error answer, as Discord sends it. The control API uses the same shape with `code` 0.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -22,7 +22,12 @@ pub struct ApiError {
 impl ApiError {
     /// An error with the given status, code and message.
     pub fn new(status: StatusCode, code: i64, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), errors: None }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            errors: None,
+        }
     }
 
     /// 401 for a missing or wrong token.
@@ -92,17 +97,29 @@ impl ApiError {
 
     /// 400/40060: a second initial response to one interaction.
     pub fn already_acknowledged() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 40060, "Interaction has already been acknowledged.")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            40060,
+            "Interaction has already been acknowledged.",
+        )
     }
 
     /// 400/50006.
     pub fn empty_message() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 50006, "Cannot send an empty message")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            50006,
+            "Cannot send an empty message",
+        )
     }
 
     /// 400/50109.
     pub fn invalid_json() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, 50109, "The request body contains invalid JSON.")
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            50109,
+            "The request body contains invalid JSON.",
+        )
     }
 
     /// 400/50035 with Discord's nested `errors` object.

@@ -4,13 +4,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::server::ConnectionKiller;
 use crate::sim::SimState;
 use crate::types::{CallRecord, Fault, FaultSpec};
-use axum::body::{to_bytes, Body};
-use axum::extract::{Request, State};
+use axum::Json;
+use axum::body::{Body, to_bytes};
+use axum::extract::{OriginalUri, Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::time::Instant;
 
 /// Largest request body the simulator reads.
@@ -26,7 +26,27 @@ pub struct ActiveFault {
     remaining: u32,
 }
 
+/// Most calls kept in the log (the oldest are dropped first).
+const MAX_CALLS: usize = 10_000;
+
+/// Appends to the call log, keeping it bounded for long demo runs.
+fn log_call(sim: &SimState, call: CallRecord) {
+    let mut world = sim.world();
+    if world.calls.len() >= MAX_CALLS {
+        world.calls.drain(..MAX_CALLS / 10);
+    }
+    world.calls.push(call);
+}
+
 impl ActiveFault {
+    /// The spec with `times` = how many more calls it will affect.
+    pub fn pending(&self) -> FaultSpec {
+        FaultSpec {
+            times: self.remaining,
+            ..self.spec.clone()
+        }
+    }
+
     /// Parses `METHOD /pattern`.
     pub fn new(spec: FaultSpec) -> ApiResult<Self> {
         let bad = || {
@@ -38,8 +58,21 @@ impl ActiveFault {
         if !pattern.starts_with('/') {
             return Err(bad());
         }
-        let segments = pattern.trim_matches('/').split('/').map(str::to_owned).collect();
-        Ok(Self { method: method.to_ascii_uppercase(), segments, remaining: spec.times, spec })
+        if spec.times == 0 {
+            let msg = "a fault needs `times` of at least 1";
+            return Err(ApiError::control(StatusCode::BAD_REQUEST, msg));
+        }
+        let segments = pattern
+            .trim_matches('/')
+            .split('/')
+            .map(str::to_owned)
+            .collect();
+        Ok(Self {
+            method: method.to_ascii_uppercase(),
+            segments,
+            remaining: spec.times,
+            spec,
+        })
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
@@ -62,12 +95,17 @@ impl ActiveFault {
 
 /// The path without `/api/v10` or `/api` (what fault routes are written against).
 pub fn strip_api(path: &str) -> &str {
-    path.strip_prefix("/api/v10").or_else(|| path.strip_prefix("/api")).unwrap_or(path)
+    path.strip_prefix("/api/v10")
+        .or_else(|| path.strip_prefix("/api"))
+        .unwrap_or(path)
 }
 
 fn take_fault(sim: &SimState, method: &str, path: &str) -> Option<Fault> {
     let mut world = sim.world();
-    let index = world.faults.iter().position(|f| f.remaining > 0 && f.matches(method, path))?;
+    let index = world
+        .faults
+        .iter()
+        .position(|f| f.remaining > 0 && f.matches(method, path))?;
     let fault = &mut world.faults[index];
     fault.remaining -= 1;
     let out = fault.spec.fault.clone();
@@ -89,7 +127,13 @@ struct PendingCall {
 impl PendingCall {
     fn finish(self, status: u16) -> CallRecord {
         let ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        CallRecord { method: self.method, path: self.path, status, ms, body: self.body }
+        CallRecord {
+            method: self.method,
+            path: self.path,
+            status,
+            ms,
+            body: self.body,
+        }
     }
 }
 
@@ -99,9 +143,21 @@ pub async fn record(State(sim): State<SimState>, req: Request, next: Next) -> Re
     let started = Instant::now();
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, 40005, "Request entity too large").into_response();
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            40005,
+            "Request entity too large",
+        )
+        .into_response();
     };
-    let path = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    // Inside the nested API router the URI lacks `/api/v10`; log what the client asked for.
+    let uri = parts
+        .extensions
+        .get::<OriginalUri>()
+        .map_or(&parts.uri, |o| &o.0);
+    let path = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned());
     let call = PendingCall {
         method: parts.method.to_string(),
         path,
@@ -120,9 +176,12 @@ pub async fn record(State(sim): State<SimState>, req: Request, next: Next) -> Re
         headers.insert("x-ratelimit-remaining", HeaderValue::from_static("4"));
         headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
         headers.insert("x-ratelimit-reset-after", HeaderValue::from_static("1.000"));
-        headers.insert("x-ratelimit-bucket", HeaderValue::from_static("discord-sim"));
+        headers.insert(
+            "x-ratelimit-bucket",
+            HeaderValue::from_static("discord-sim"),
+        );
     }
-    sim.world().calls.push(call.finish(status.as_u16()));
+    log_call(&sim, call.finish(status.as_u16()));
     response
 }
 
@@ -139,10 +198,13 @@ pub async fn inject(State(sim): State<SimState>, req: Request, next: Next) -> Re
             next.run(req).await
         }
         Fault::Status(code) => status_response(code),
-        Fault::RateLimit { retry_after, global } => rate_limited(retry_after, global),
+        Fault::RateLimit {
+            retry_after,
+            global,
+        } => rate_limited(retry_after, global),
         Fault::Drop => {
             if let Some(call) = req.extensions().get::<PendingCall>() {
-                sim.world().calls.push(call.clone().finish(0));
+                log_call(&sim, call.clone().finish(0));
             }
             if let Some(killer) = req.extensions().get::<ConnectionKiller>() {
                 killer.kill();
@@ -168,7 +230,11 @@ fn status_response(code: u16) -> Response {
 
 /// A 429 as Discord sends it: body `{message, retry_after, global}` plus headers.
 fn rate_limited(retry_after: f64, global: bool) -> Response {
-    let body = json!({ "message": "You are being rate limited.", "retry_after": retry_after, "global": global });
+    let body = json!({
+        "message": "You are being rate limited.",
+        "retry_after": retry_after,
+        "global": global,
+    });
     let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
     let headers = response.headers_mut();
     let reset = chrono::Utc::now().timestamp_millis() as f64 / 1000.0 + retry_after;
@@ -179,7 +245,10 @@ fn rate_limited(retry_after: f64, global: bool) -> Response {
         ("x-ratelimit-reset", format!("{reset:.3}")),
         ("x-ratelimit-reset-after", format!("{retry_after:.3}")),
         ("x-ratelimit-bucket", "discord-sim".to_owned()),
-        ("x-ratelimit-scope", if global { "global" } else { "user" }.to_owned()),
+        (
+            "x-ratelimit-scope",
+            if global { "global" } else { "user" }.to_owned(),
+        ),
     ];
     for (name, value) in pairs {
         if let Ok(value) = HeaderValue::from_str(&value) {

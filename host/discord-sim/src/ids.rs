@@ -23,7 +23,8 @@ impl Visitor<'_> for IdVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
-        v.parse().map_err(|_| E::custom(format!("`{v}` is not a snowflake")))
+        v.parse()
+            .map_err(|_| E::custom(format!("`{v}` is not a snowflake")))
     }
 }
 
@@ -77,6 +78,9 @@ pub mod vec {
 
     /// Reads a list of snowflakes given as strings or numbers.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
-        Ok(Vec::<Wrapped>::deserialize(d)?.into_iter().map(|w| w.0).collect())
+        Ok(Vec::<Wrapped>::deserialize(d)?
+            .into_iter()
+            .map(|w| w.0)
+            .collect())
     }
 }

@@ -12,8 +12,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
-use rand::distributions::Alphanumeric;
 use rand::Rng;
+use rand::distributions::Alphanumeric;
 use serde_json::json;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -61,7 +61,11 @@ impl OAuthState {
 }
 
 fn random_token(len: usize) -> String {
-    rand::thread_rng().sample_iter(&Alphanumeric).take(len).map(char::from).collect()
+    rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
 }
 
 /// `GET /oauth2/authorize`.
@@ -79,7 +83,10 @@ fn pairs(raw: &[u8]) -> HashMap<String, String> {
 }
 
 fn page_error(message: &str) -> Response {
-    let body = format!("<!doctype html><title>Invalid OAuth2 request</title><p>{}</p>", text(message));
+    let body = format!(
+        "<!doctype html><title>Invalid OAuth2 request</title><p>{}</p>",
+        text(message)
+    );
     (StatusCode::BAD_REQUEST, Html(body)).into_response()
 }
 
@@ -144,20 +151,39 @@ async fn authorize(State(sim): State<SimState>, RawQuery(query): RawQuery) -> Re
 }
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (status, Json(json!({ "error": error, "error_description": description }))).into_response()
+    (
+        status,
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
 }
 
-fn client_credentials(headers: &HeaderMap, form: &HashMap<String, String>) -> Option<(String, String)> {
-    let basic = headers.get(AUTHORIZATION).and_then(|h| h.to_str().ok()).and_then(|h| h.strip_prefix("Basic "));
+fn client_credentials(
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> Option<(String, String)> {
+    let basic = headers
+        .get(AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Basic "));
     if let Some(encoded) = basic {
-        let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()?;
         let decoded = String::from_utf8(decoded).ok()?;
         let (id, secret) = decoded.split_once(':')?;
         // Clients form-encode both parts before joining them (RFC 6749 §2.3.1).
-        let unescape = |s: &str| pairs(format!("v={s}").as_bytes()).remove("v").unwrap_or_default();
+        let unescape = |s: &str| {
+            pairs(format!("v={s}").as_bytes())
+                .remove("v")
+                .unwrap_or_default()
+        };
         return Some((unescape(id), unescape(secret)));
     }
-    Some((form.get("client_id")?.clone(), form.get("client_secret")?.clone()))
+    Some((
+        form.get("client_id")?.clone(),
+        form.get("client_secret")?.clone(),
+    ))
 }
 
 async fn token(State(sim): State<SimState>, headers: HeaderMap, body: Bytes) -> Response {
@@ -166,30 +192,54 @@ async fn token(State(sim): State<SimState>, headers: HeaderMap, body: Bytes) -> 
     let app = world.config.application_id.to_string();
     let credentials = client_credentials(&headers, &form);
     if credentials != Some((app, world.config.client_secret.clone())) {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "Invalid client credentials.");
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Invalid client credentials.",
+        );
     }
     match form.get("grant_type").map(String::as_str) {
         Some("authorization_code") => {
             let code = form.get("code").cloned().unwrap_or_default();
             // A code works once, whatever the outcome.
             let Some(grant) = world.oauth.codes.remove(&code) else {
-                return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "Invalid \"code\" in request.");
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "Invalid \"code\" in request.",
+                );
             };
             if grant.issued.elapsed() > CODE_TTL {
-                return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "Invalid \"code\" in request.");
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "Invalid \"code\" in request.",
+                );
             }
             if form.get("redirect_uri") != Some(&grant.redirect_uri) {
-                return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "Invalid \"redirect_uri\" in request.");
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "Invalid \"redirect_uri\" in request.",
+                );
             }
             Json(world.oauth.issue(&grant)).into_response()
         }
         Some("refresh_token") => {
             let refresh = form.get("refresh_token").cloned().unwrap_or_default();
             let Some(grant) = world.oauth.refresh.remove(&refresh) else {
-                return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "Invalid \"refresh_token\" in request.");
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "Invalid \"refresh_token\" in request.",
+                );
             };
             Json(world.oauth.issue(&grant)).into_response()
         }
-        _ => oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "Unsupported grant type."),
+        _ => oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "Unsupported grant type.",
+        ),
     }
 }

@@ -3,15 +3,15 @@
 //! can close one without answering.
 
 use crate::sim::SimState;
+use axum::Router;
 use axum::extract::Request;
 use axum::middleware::from_fn_with_state;
 use axum::routing::get;
-use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use std::sync::Arc;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{watch, Notify};
+use tokio::sync::{Notify, watch};
 use tower::Service;
 
 /// Lets a handler close the connection it is answering on (see [`crate::types::Fault::Drop`]).
@@ -39,8 +39,16 @@ pub fn router(sim: SimState) -> Router {
         .nest("/api", api)
         .merge(authorize)
         .route("/gateway", get(crate::gateway::upgrade))
-        .route("/", get(|| async { axum::response::Redirect::to("/_sim/") }))
-        .nest("/_sim", crate::control::router().merge(crate::view::router()))
+        .route(
+            "/",
+            get(|| async { axum::response::Redirect::to("/_sim/") }),
+        )
+        // A nested "/" only matches "/_sim"; the view's home is "/_sim/".
+        .route("/_sim/", get(crate::view::index))
+        .nest(
+            "/_sim",
+            crate::control::router().merge(crate::view::router()),
+        )
         .with_state(sim)
 }
 

@@ -39,8 +39,15 @@ impl Simulator {
             }),
         };
         let router = crate::server::router(state.clone());
-        let task = tokio::spawn(crate::server::serve(listener, router, state.shutdown_signal()));
-        Ok(SimHandle { state, task: Some(task) })
+        let task = tokio::spawn(crate::server::serve(
+            listener,
+            router,
+            state.shutdown_signal(),
+        ));
+        Ok(SimHandle {
+            state,
+            task: Some(task),
+        })
     }
 }
 
@@ -60,14 +67,19 @@ pub struct SimState {
 
 impl std::fmt::Debug for SimState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SimState").field("addr", &self.inner.addr).finish_non_exhaustive()
+        f.debug_struct("SimState")
+            .field("addr", &self.inner.addr)
+            .finish_non_exhaustive()
     }
 }
 
 impl SimState {
     /// Locks the world. Keep the guard short: never hold it across an `.await`.
     pub fn world(&self) -> MutexGuard<'_, World> {
-        self.inner.world.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .world
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The settings in force.
@@ -144,7 +156,10 @@ impl SimState {
             let msg = format!("unknown channel {channel_id}");
             return Err(ApiError::control(StatusCode::NOT_FOUND, msg));
         }
-        let messages = world.messages.values().filter(|m| m.channel_id == channel_id);
+        let messages = world
+            .messages
+            .values()
+            .filter(|m| m.channel_id == channel_id);
         Ok(messages.map(|m| world.message_view(m)).collect())
     }
 
@@ -161,13 +176,20 @@ impl SimState {
     /// Every interaction, oldest first.
     pub fn interactions(&self) -> Vec<InteractionView> {
         let world = self.world();
-        world.interactions.values().map(|r| world.interaction_view(r)).collect()
+        world
+            .interactions
+            .values()
+            .map(|r| world.interaction_view(r))
+            .collect()
     }
 
     /// One interaction.
     pub fn interaction(&self, id: u64) -> Option<InteractionView> {
         let world = self.world();
-        world.interactions.get(&id).map(|r| world.interaction_view(r))
+        world
+            .interactions
+            .get(&id)
+            .map(|r| world.interaction_view(r))
     }
 
     /// REST calls received, oldest first.

@@ -34,7 +34,9 @@ impl Snowflakes {
 pub fn created_at(id: u64) -> DateTime<Utc> {
     let millis = (id >> 22) + DISCORD_EPOCH_MS;
     let millis = i64::try_from(millis).unwrap_or(i64::MAX);
-    Utc.timestamp_millis_opt(millis).single().unwrap_or_else(Utc::now)
+    Utc.timestamp_millis_opt(millis)
+        .single()
+        .unwrap_or_else(Utc::now)
 }
 
 /// A timestamp as Discord writes it: `2026-07-18T18:00:00.123000+00:00`.
@@ -50,7 +52,10 @@ mod tests {
     #[test]
     fn fixture_ids_carry_their_times() {
         // The private thread of the fixtures was created at 2026-07-18T18:00:00.123Z.
-        assert_eq!(iso(created_at(1_528_099_032_784_830_474)), "2026-07-18T18:00:00.123000+00:00");
+        assert_eq!(
+            iso(created_at(1_528_099_032_784_830_474)),
+            "2026-07-18T18:00:00.123000+00:00"
+        );
     }
 
     #[test]

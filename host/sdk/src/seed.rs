@@ -73,8 +73,12 @@ impl SeedContext {
         url
     }
 
-    /// The path of a seed file in the seed directory, if it exists there.
+    /// The path of a seed file in the seed directory, if it exists there. Names that could
+    /// lead out of the directory are never looked up.
     pub fn existing_seed_file(&self, file_name: &str) -> Option<PathBuf> {
+        if !is_plain_file_name(file_name) {
+            return None;
+        }
         let path = self.seed_dir.join(file_name);
         path.is_file().then_some(path)
     }
@@ -263,11 +267,19 @@ pub fn view(row: &SeedRow, context: &SeedContext) -> Result<SeedView, NoSeed> {
     }
 }
 
+/// A file name without directories, parents, hidden files or control characters.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && !name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control())
+}
+
 /// Extension of a file in the seed directory, if a file with this stem and one of the
 /// extensions exists.
 pub fn find_seed_file(seed_dir: &Path, stem: &str, extensions: &[&str]) -> Option<String> {
     extensions
         .iter()
         .map(|extension| format!("{stem}.{extension}"))
-        .find(|name| seed_dir.join(name).is_file())
+        .find(|name| is_plain_file_name(name) && seed_dir.join(name).is_file())
 }

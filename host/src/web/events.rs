@@ -1,4 +1,4 @@
-//! The list of events and each event's page with its standings.
+//! The list of events and each event's page with its standings under the event's formula.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,11 +8,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 
-use hourglass_sdk::domain::AsyncKind;
-use hourglass_sdk::duration::format_duration;
-use hourglass_sdk::events::{AsyncRow, Event, Team, effective_start, is_organizer};
-use hourglass_sdk::standings::{Outcome, time_standings};
+use hourglass_sdk::events::{Event, Team};
 use hourglass_sdk::web::{AppState, Chrome, PageContext, WebError};
+
+use super::results::is_staff;
+use crate::results::view::{AsyncView, StandingsView};
+use crate::results::{EventReport, formula_explanation, formula_name};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -52,20 +53,6 @@ async fn index(State(state): State<AppState>, page: PageContext) -> Result<Respo
     Ok((page.csrf, template).into_response())
 }
 
-/// One line of a standings table as shown.
-struct StandingLine {
-    placement: String,
-    team: String,
-    result: String,
-    status: &'static str,
-    pieces: Option<i16>,
-}
-
-struct StandingsTable {
-    kind: AsyncKind,
-    lines: Vec<StandingLine>,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "event.html")]
 struct EventPage {
@@ -76,7 +63,10 @@ struct EventPage {
     my_team: Option<String>,
     can_manage: bool,
     can_enter_alone: bool,
-    tables: Vec<StandingsTable>,
+    formula: &'static str,
+    explanation: &'static str,
+    standings: StandingsView,
+    others: Vec<AsyncView>,
 }
 
 async fn event_page(
@@ -84,68 +74,41 @@ async fn event_page(
     page: PageContext,
     Path((series, event)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let event = Event::load(&state.db, &series, &event)
+    let now = state.clock.now();
+    let report = EventReport::load(&state.db, &series, &event, now)
         .await?
         .ok_or(WebError::NotFound)?;
-    let asyncs = AsyncRow::for_event(&state.db, &series, &event.event).await?;
-    let start = effective_start(&state.db, &event, &asyncs).await?;
-
-    let mut tables = Vec::new();
-    for row in &asyncs {
-        let standings = time_standings(
-            &state.db,
-            &series,
-            &event.event,
-            row.kind,
-            event.counts_pieces,
-        )
-        .await?;
-        let lines = standings
-            .into_iter()
-            .map(|standing| {
-                let (result, status) = match standing.outcome {
-                    Outcome::Finished(time) => (format_duration(time), "finished"),
-                    Outcome::Dnf => ("DNF".to_owned(), "dnf"),
-                    Outcome::NotSubmitted => ("not submitted".to_owned(), "pending"),
-                };
-                StandingLine {
-                    placement: standing
-                        .placement
-                        .map(|p| p.to_string())
-                        .unwrap_or_default(),
-                    team: standing.team_name,
-                    result,
-                    status,
-                    pieces: standing.pieces,
-                }
-            })
-            .collect();
-        tables.push(StandingsTable {
-            kind: row.kind,
-            lines,
-        });
-    }
-
-    let (my_team, can_manage) = match &page.user {
-        Some(user) => (
-            Team::of_user(&state.db, &series, &event.event, user.id)
-                .await?
-                .map(|team| team.name),
-            page.is_admin || is_organizer(&state.db, &series, &event.event, user.id).await?,
-        ),
-        None => (None, false),
+    let can_manage = is_staff(&state, &page, &report.event).await?;
+    let my_team = match &page.user {
+        Some(user) => Team::of_user(&state.db, &series, &report.event.event, user.id)
+            .await?
+            .map(|team| team.name),
+        None => None,
     };
-    let now = state.clock.now();
-    let not_started = start.is_none_or(|start| now < start);
+
+    let access = report.access(can_manage);
+    let standings = StandingsView::new(&report, access);
+    let others = report
+        .other_kinds()
+        .into_iter()
+        .map(|kind| AsyncView::summary(&report, kind, access))
+        .collect();
+    let not_started = report.start.is_none_or(|start| now < start);
+    let event = &report.event;
     let template = EventPage {
         chrome: page.chrome(&event.display_name)?,
         can_enter_alone: event.is_solo() && page.user.is_some() && my_team.is_none() && not_started,
-        starts: start.map(|start| start.format("%Y-%m-%d %H:%M UTC").to_string()),
-        moved: start.is_some() && start != event.start,
+        starts: report
+            .start
+            .map(|start| start.format("%Y-%m-%d %H:%M UTC").to_string()),
+        moved: report.start.is_some() && report.start != event.start,
         my_team,
         can_manage,
-        tables,
-        event,
+        formula: formula_name(report.settings.formula),
+        explanation: formula_explanation(report.settings.formula, event.counts_pieces),
+        standings,
+        others,
+        event: report.event.clone(),
     };
     Ok((page.csrf, template).into_response())
 }

@@ -4,6 +4,7 @@ mod admin;
 mod auth;
 mod events;
 mod manage;
+mod results;
 mod seed_files;
 
 use axum::Router;
@@ -25,6 +26,7 @@ pub fn routes(config: &Config) -> Router<AppState> {
         .route("/static/style.css", get(stylesheet))
         .merge(auth::routes(config))
         .merge(events::routes())
+        .merge(results::routes())
         .merge(admin::routes())
         .merge(manage::routes())
         .merge(seed_files::routes())

@@ -29,10 +29,14 @@ async fn seed_file(
         .await
         .map_err(|_| WebError::NotFound)?;
     let disposition = format!("attachment; filename=\"{file}\"");
+    // The door-rando web patcher fetches `.bps` patches from the runner's browser on its own
+    // site, so those may be read cross-origin; they are public to anyone with the link anyway.
+    let cors = if file.ends_with(".bps") { "*" } else { "null" };
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, cors.to_owned()),
         ],
         contents,
     ))

@@ -83,14 +83,16 @@ impl TestApp {
             admins: admins.clone(),
         };
         let clock = Arc::new(ManualClock::new(test_now()));
-        let router = build_app(AppParts {
+        let app = build_app(AppParts {
             db: db.clone(),
             config: &config,
             clock: clock.clone(),
             demo: options.demo,
+            discord_notices: Arc::new(tokio::sync::Notify::new()),
         })
         .await
         .expect("the app builds");
+        let router = app.router;
         tokio::spawn(async move { axum::serve(listener, router).await });
         Self {
             base,

@@ -7,10 +7,12 @@ mod request;
 mod status;
 mod submit;
 mod team_async;
+mod threads;
 
 use axum::Router;
 use axum::routing::get;
 
+use hourglass_sdk::discord::ThreadRun;
 use hourglass_sdk::inventory;
 use hourglass_sdk::plugin::{Plugin, PluginRegistration};
 use hourglass_sdk::web::AppState;
@@ -25,6 +27,7 @@ pub const STEMS: &[&str] = &[
     "async_finish_qualifier",
 ];
 
+#[hourglass_sdk::async_trait]
 impl Plugin for QualifierAsyncs {
     fn name(&self) -> &'static str {
         "qualifier-asyncs"
@@ -49,6 +52,14 @@ impl Plugin for QualifierAsyncs {
 
     fn button_stems(&self) -> &'static [&'static str] {
         STEMS
+    }
+
+    async fn run_in_thread(
+        &self,
+        state: &AppState,
+        thread: u64,
+    ) -> Result<Option<ThreadRun>, sqlx::Error> {
+        threads::run_in_thread(state, thread).await
     }
 }
 

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::parse_duration;
 use hourglass_sdk::events::Member;
+use hourglass_sdk::notices;
 use hourglass_sdk::web::{
     AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, safe_link,
 };
@@ -287,11 +288,39 @@ async fn record_submission(
     .bind(fpa)
     .execute(&mut *tx)
     .await?;
+    queue_discord_notices(&mut tx, state, view, kind, entries).await?;
     tx.commit().await?;
+    state.discord_notices.notify_one();
     tracing::info!(
         event.series = %view.event.series, event.event = %view.event.event,
         team.id = view.team.id, async.kind = kind.as_str(), "result submitted on the web"
     );
+    Ok(())
+}
+
+/// The result notice in the async's channel and its role for each member, sent by the host
+/// after the submission is stored (and retried until Discord accepts them).
+async fn queue_discord_notices(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    state: &AppState,
+    view: &TeamView,
+    kind: AsyncKind,
+    entries: &[MemberEntry],
+) -> Result<(), WebError> {
+    let Some((row, _)) = view.find(kind) else { return Ok(()) };
+    let now = state.clock.now();
+    if let Some(channel) = row.discord_channel {
+        let content = format!(
+            "**{}** has submitted the {kind}.",
+            hourglass_sdk::seed::escape_markdown(&view.team.name)
+        );
+        notices::queue_message(&mut **tx, channel, &content, now).await?;
+    }
+    if let (Some(role), Some(guild)) = (row.discord_role, view.event.discord_guild) {
+        for entry in entries {
+            notices::queue_role_grant(&mut **tx, guild, entry.id, role, now).await?;
+        }
+    }
     Ok(())
 }
 

@@ -5,36 +5,57 @@ use crate::error::{ApiError, ApiResult};
 use crate::gateway::hub::SessionView;
 use crate::rest::P;
 use crate::sim::SimState;
-use crate::types::{CallRecord, ClickRequest, CommandRequest, Dispatched, FaultSpec, InteractionView, ModalSubmitRequest};
+use crate::types::{
+    CallRecord, ClickRequest, CommandRequest, Dispatched, FaultSpec, InteractionView,
+    ModalSubmitRequest,
+};
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// `GET /_sim/commands`: registered commands, as Discord returns them.
 pub async fn commands(State(sim): State<SimState>) -> Json<Value> {
     let world = sim.world();
-    Json(Value::Array(world.commands.iter().map(|c| world.command_json(c)).collect()))
+    Json(Value::Array(
+        world
+            .commands
+            .iter()
+            .map(|c| world.command_json(c))
+            .collect(),
+    ))
 }
 
 /// `POST /_sim/click` (ClickRequest): dispatches a component interaction.
-pub async fn click(State(sim): State<SimState>, CJson(req): CJson<ClickRequest>) -> ApiResult<Json<Dispatched>> {
+pub async fn click(
+    State(sim): State<SimState>,
+    CJson(req): CJson<ClickRequest>,
+) -> ApiResult<Json<Dispatched>> {
     sim.click(&req).map(Json)
 }
 
 /// `POST /_sim/command` (CommandRequest): dispatches a slash command.
-pub async fn command(State(sim): State<SimState>, CJson(req): CJson<CommandRequest>) -> ApiResult<Json<Dispatched>> {
+pub async fn command(
+    State(sim): State<SimState>,
+    CJson(req): CJson<CommandRequest>,
+) -> ApiResult<Json<Dispatched>> {
     sim.run_command(&req).map(Json)
 }
 
 /// `POST /_sim/autocomplete` (CommandRequest with `focused`): dispatches autocomplete.
-pub async fn autocomplete(State(sim): State<SimState>, CJson(req): CJson<CommandRequest>) -> ApiResult<Json<Dispatched>> {
+pub async fn autocomplete(
+    State(sim): State<SimState>,
+    CJson(req): CJson<CommandRequest>,
+) -> ApiResult<Json<Dispatched>> {
     sim.autocomplete(&req).map(Json)
 }
 
 /// `POST /_sim/modal` (ModalSubmitRequest): submits the modal the bot opened.
-pub async fn modal(State(sim): State<SimState>, CJson(req): CJson<ModalSubmitRequest>) -> ApiResult<Json<Dispatched>> {
+pub async fn modal(
+    State(sim): State<SimState>,
+    CJson(req): CJson<ModalSubmitRequest>,
+) -> ApiResult<Json<Dispatched>> {
     sim.submit_modal(&req).map(Json)
 }
 
@@ -44,9 +65,23 @@ pub async fn interactions(State(sim): State<SimState>) -> Json<Vec<InteractionVi
 }
 
 /// `GET /_sim/interactions/{id}`.
-pub async fn interaction(State(sim): State<SimState>, P(id): P<u64>) -> ApiResult<Json<InteractionView>> {
+pub async fn interaction(
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+) -> ApiResult<Json<InteractionView>> {
     let unknown = || ApiError::control(StatusCode::NOT_FOUND, format!("unknown interaction {id}"));
     sim.interaction(id).map(Json).ok_or_else(unknown)
+}
+
+/// `GET /_sim/interactions/{id}/payload`: the INTERACTION_CREATE `d` that was dispatched.
+pub async fn interaction_payload(
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+) -> ApiResult<Json<Value>> {
+    let world = sim.world();
+    let rec = world.interactions.get(&id);
+    let unknown = || ApiError::control(StatusCode::NOT_FOUND, format!("unknown interaction {id}"));
+    rec.map(|r| Json(r.payload.clone())).ok_or_else(unknown)
 }
 
 /// `GET /_sim/calls`: REST calls received, oldest first.
@@ -62,11 +97,20 @@ pub async fn clear_calls(State(sim): State<SimState>) -> StatusCode {
 
 /// `GET /_sim/faults`: armed faults with how often each still fires.
 pub async fn faults(State(sim): State<SimState>) -> Json<Vec<FaultSpec>> {
-    Json(sim.world().faults.iter().map(|f| f.spec.clone()).collect())
+    Json(
+        sim.world()
+            .faults
+            .iter()
+            .map(crate::faults::ActiveFault::pending)
+            .collect(),
+    )
 }
 
 /// `POST /_sim/faults` (FaultSpec or a list of them): arms faults; 204.
-pub async fn add_fault(State(sim): State<SimState>, CJson(body): CJson<Value>) -> ApiResult<StatusCode> {
+pub async fn add_fault(
+    State(sim): State<SimState>,
+    CJson(body): CJson<Value>,
+) -> ApiResult<StatusCode> {
     let specs: Vec<FaultSpec> = match body {
         Value::Array(_) => serde_json::from_value(body),
         single => serde_json::from_value(single).map(|s| vec![s]),
@@ -105,7 +149,13 @@ fn default_code() -> u16 {
 }
 
 /// `POST /_sim/gateway/disconnect` `{code, invalidate}`: closes gateway sockets.
-pub async fn disconnect(State(sim): State<SimState>, CJson(body): CJson<DisconnectBody>) -> Json<Value> {
-    let closed = sim.world().gateway.disconnect_all(body.code, body.invalidate);
+pub async fn disconnect(
+    State(sim): State<SimState>,
+    CJson(body): CJson<DisconnectBody>,
+) -> Json<Value> {
+    let closed = sim
+        .world()
+        .gateway
+        .disconnect_all(body.code, body.invalidate);
     Json(json!({ "closed": closed }))
 }

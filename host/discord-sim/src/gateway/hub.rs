@@ -1,7 +1,7 @@
 //! Gateway sessions: sequence numbers, the backlog kept for RESUME, and the sockets.
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::VecDeque;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -63,8 +63,15 @@ impl GatewayHub {
     /// Starts a session after IDENTIFY; sessions without a socket are dropped (the bot
     /// identified anew instead of resuming them).
     pub fn identify(&mut self, id: String, intents: u64, socket: UnboundedSender<Outgoing>) {
-        self.sessions.retain(|s| s.socket.as_ref().is_some_and(|t| !t.is_closed()));
-        self.sessions.push(Session { id, seq: 0, intents, backlog: VecDeque::new(), socket: Some(socket) });
+        self.sessions
+            .retain(|s| s.socket.as_ref().is_some_and(|t| !t.is_closed()));
+        self.sessions.push(Session {
+            id,
+            seq: 0,
+            intents,
+            backlog: VecDeque::new(),
+            socket: Some(socket),
+        });
     }
 
     /// Sends a dispatch to one session.
@@ -76,20 +83,35 @@ impl GatewayHub {
 
     /// Sends a dispatch to every session whose intents include `bits` (all for 0).
     pub fn dispatch(&mut self, event: &str, d: &Value, bits: u64) {
-        for s in self.sessions.iter_mut().filter(|s| bits == 0 || s.intents & bits != 0) {
+        for s in self
+            .sessions
+            .iter_mut()
+            .filter(|s| bits == 0 || s.intents & bits != 0)
+        {
             push(s, event, d);
         }
     }
 
     /// Re-attaches a socket to a session on RESUME; the events after `seq` to replay, or
     /// `None` when the session is unknown (answer: invalid session).
-    pub fn resume(&mut self, session_id: &str, seq: u64, socket: UnboundedSender<Outgoing>) -> Option<Vec<String>> {
+    pub fn resume(
+        &mut self,
+        session_id: &str,
+        seq: u64,
+        socket: UnboundedSender<Outgoing>,
+    ) -> Option<Vec<String>> {
         let s = self.sessions.iter_mut().find(|s| s.id == session_id)?;
         if s.backlog.front().is_some_and(|(first, _)| *first > seq + 1) {
             return None;
         }
         s.socket = Some(socket);
-        Some(s.backlog.iter().filter(|(n, _)| *n > seq).map(|(_, text)| text.clone()).collect())
+        Some(
+            s.backlog
+                .iter()
+                .filter(|(n, _)| *n > seq)
+                .map(|(_, text)| text.clone())
+                .collect(),
+        )
     }
 
     /// Forgets the socket of a session (it may RESUME later).
@@ -105,7 +127,10 @@ impl GatewayHub {
         let mut closed = 0;
         for s in &mut self.sessions {
             if let Some(socket) = s.socket.take() {
-                if socket.send(Outgoing::Close(code, "Disconnected by discord-sim".into())).is_ok() {
+                if socket
+                    .send(Outgoing::Close(code, "Disconnected by discord-sim".into()))
+                    .is_ok()
+                {
                     closed += 1;
                 }
             }

@@ -5,12 +5,12 @@ pub mod hub;
 
 use crate::sim::SimState;
 use crate::state::render;
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
-use hub::{intent, Outgoing};
+use hub::{Outgoing, intent};
 use rand::Rng;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
 /// Close codes Discord uses.
@@ -20,6 +20,9 @@ mod close {
     pub const AUTHENTICATION_FAILED: u16 = 4004;
     pub const ALREADY_AUTHENTICATED: u16 = 4005;
 }
+
+/// Close reason for frames that are not JSON text.
+const DECODE_ERROR: &str = "Error while decoding payload.";
 
 /// `GET /gateway?v=10&encoding=json…`: upgrades to the gateway socket.
 pub async fn upgrade(ws: WebSocketUpgrade, State(sim): State<SimState>) -> Response {
@@ -32,10 +35,13 @@ enum Step {
 }
 
 async fn run(mut socket: WebSocket, sim: SimState) {
-    let hello = json!({
-        "op": 10, "d": { "heartbeat_interval": sim.config().heartbeat_interval_ms }, "s": null, "t": null,
-    });
-    if socket.send(Message::Text(hello.to_string().into())).await.is_err() {
+    let interval = sim.config().heartbeat_interval_ms;
+    let hello = json!({ "op": 10, "d": { "heartbeat_interval": interval }, "s": null, "t": null });
+    if socket
+        .send(Message::Text(hello.to_string().into()))
+        .await
+        .is_err()
+    {
         return;
     }
     let (tx, mut rx) = mpsc::unbounded_channel();
@@ -47,7 +53,7 @@ async fn run(mut socket: WebSocket, sim: SimState) {
             incoming = socket.recv() => {
                 let step = match incoming {
                     Some(Ok(Message::Text(text))) => handle(&sim, text.as_str(), &tx, &mut session),
-                    Some(Ok(Message::Binary(_))) => Step::Close(close::DECODE_ERROR, "Error while decoding payload."),
+                    Some(Ok(Message::Binary(_))) => Step::Close(close::DECODE_ERROR, DECODE_ERROR),
                     Some(Ok(Message::Ping(_) | Message::Pong(_))) => Step::Continue,
                     Some(Ok(Message::Close(_)) | Err(_)) | None => break,
                 };
@@ -77,7 +83,10 @@ async fn run(mut socket: WebSocket, sim: SimState) {
 }
 
 async fn close_with(socket: &mut WebSocket, code: u16, reason: &str) -> Result<(), axum::Error> {
-    let frame = CloseFrame { code, reason: reason.to_owned().into() };
+    let frame = CloseFrame {
+        code,
+        reason: reason.to_owned().into(),
+    };
     socket.send(Message::Close(Some(frame))).await
 }
 
@@ -86,9 +95,14 @@ fn token_ok(sim: &SimState, token: Option<&str>) -> bool {
     token.is_some_and(|t| t.strip_prefix("Bot ").unwrap_or(t) == expected)
 }
 
-fn handle(sim: &SimState, text: &str, tx: &mpsc::UnboundedSender<Outgoing>, session: &mut Option<String>) -> Step {
+fn handle(
+    sim: &SimState,
+    text: &str,
+    tx: &mpsc::UnboundedSender<Outgoing>,
+    session: &mut Option<String>,
+) -> Step {
     let Ok(payload) = serde_json::from_str::<Value>(text) else {
-        return Step::Close(close::DECODE_ERROR, "Error while decoding payload.");
+        return Step::Close(close::DECODE_ERROR, DECODE_ERROR);
     };
     let d = &payload["d"];
     match payload["op"].as_u64() {
@@ -137,7 +151,7 @@ fn handle(sim: &SimState, text: &str, tx: &mpsc::UnboundedSender<Outgoing>, sess
 
 /// Starts a session: READY, then GUILD_CREATE for each guild the bot is in.
 fn identify(sim: &SimState, d: &Value, tx: mpsc::UnboundedSender<Outgoing>) -> String {
-    let session_id = format!("{:032x}", rand::thread_rng().gen::<u128>());
+    let session_id = format!("{:032x}", rand::thread_rng().r#gen::<u128>());
     let shard = d.get("shard").cloned().unwrap_or_else(|| json!([0, 1]));
     let intents = d["intents"].as_u64().unwrap_or(intent::GUILDS);
     let resume_url = sim.gateway_url();
@@ -146,17 +160,31 @@ fn identify(sim: &SimState, d: &Value, tx: mpsc::UnboundedSender<Outgoing>) -> S
 
     let bot_id = world.bot_id();
     // The bot user is created with the world and never removed.
-    let mut user = world.users.get(&bot_id).map(render::current_user).unwrap_or_default();
+    let mut user = world
+        .users
+        .get(&bot_id)
+        .map(render::current_user)
+        .unwrap_or_default();
     user["email"] = Value::Null;
-    let guild_ids: Vec<u64> = world.guilds.values().filter(|g| g.members.contains_key(&bot_id)).map(|g| g.id).collect();
+    let guild_ids: Vec<u64> = world
+        .guilds
+        .values()
+        .filter(|g| g.members.contains_key(&bot_id))
+        .map(|g| g.id)
+        .collect();
+    let unavailable: Vec<Value> = guild_ids
+        .iter()
+        .map(|id| json!({ "id": id.to_string(), "unavailable": true }))
+        .collect();
+    let app_id = world.config.application_id.to_string();
     let ready = json!({
         "v": 10,
         "user": user,
-        "guilds": guild_ids.iter().map(|id| json!({ "id": id.to_string(), "unavailable": true })).collect::<Vec<_>>(),
+        "guilds": unavailable,
         "session_id": session_id,
         "resume_gateway_url": resume_url,
         "shard": shard,
-        "application": { "id": world.config.application_id.to_string(), "flags": world.config.application_flags },
+        "application": { "id": app_id, "flags": world.config.application_flags },
     });
     world.gateway.send_to(&session_id, "READY", &ready);
     for id in guild_ids {

@@ -4,20 +4,29 @@ use super::{BotAuth, JsonBody, P};
 use crate::error::{ApiError, ApiResult};
 use crate::sim::SimState;
 use crate::state::model::{kind, perm};
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// `GET /channels/{id}`.
-pub async fn get_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>) -> ApiResult<Json<Value>> {
+pub async fn get_channel(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+) -> ApiResult<Json<Value>> {
     let world = sim.world();
     Ok(Json(world.channel_json(world.visible_channel(id)?)))
 }
 
 /// `PATCH /channels/{id}`: name, topic; for threads also archived, locked, invitable,
 /// auto_archive_duration.
-pub async fn edit_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>, JsonBody(body): JsonBody) -> ApiResult<Json<Value>> {
+pub async fn edit_channel(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Value>> {
     let mut world = sim.world();
     let channel = world.visible_channel(id)?;
     let perms = world.channel_permissions(channel, world.bot_id());
@@ -25,10 +34,17 @@ pub async fn edit_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>
     if perms & perm::MANAGE_THREADS == 0 && !(channel.is_thread() && own_thread) {
         return Err(ApiError::missing_permissions());
     }
-    let channel = world.channels.get_mut(&id).ok_or_else(ApiError::unknown_channel)?;
+    let channel = world
+        .channels
+        .get_mut(&id)
+        .ok_or_else(ApiError::unknown_channel)?;
     if let Some(name) = body["name"].as_str() {
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(ApiError::field("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."));
+            return Err(ApiError::field(
+                "name",
+                "BASE_TYPE_BAD_LENGTH",
+                "Must be between 1 and 100 in length.",
+            ));
         }
         channel.name = name.to_owned();
     }
@@ -51,13 +67,23 @@ pub async fn edit_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>
     }
     let channel = world.channel(id)?;
     let d = world.channel_json(channel);
-    let event = if channel.is_thread() { "THREAD_UPDATE" } else { "CHANNEL_UPDATE" };
-    world.gateway.dispatch(event, &d, crate::gateway::hub::intent::GUILDS);
+    let event = if channel.is_thread() {
+        "THREAD_UPDATE"
+    } else {
+        "CHANNEL_UPDATE"
+    };
+    world
+        .gateway
+        .dispatch(event, &d, crate::gateway::hub::intent::GUILDS);
     Ok(Json(d))
 }
 
 /// `DELETE /channels/{id}`: deletes a channel or thread and its messages.
-pub async fn delete_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>) -> ApiResult<Json<Value>> {
+pub async fn delete_channel(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+) -> ApiResult<Json<Value>> {
     let mut world = sim.world();
     let channel = world.visible_channel(id)?;
     let d = world.channel_json(channel);
@@ -68,28 +94,54 @@ pub async fn delete_channel(_: BotAuth, State(sim): State<SimState>, P(id): P<u6
 
 /// `POST /channels/{id}/threads`: a thread without a starter message (type 12 private by
 /// default, as in API v10). Answers 201 with the thread and the bot's thread member.
-pub async fn create_thread(_: BotAuth, State(sim): State<SimState>, P(parent_id): P<u64>, JsonBody(body): JsonBody) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create_thread(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P(parent_id): P<u64>,
+    JsonBody(body): JsonBody,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let mut world = sim.world();
     let parent = world.visible_channel(parent_id)?;
-    let thread_kind = body["type"].as_u64().map_or(kind::PRIVATE_THREAD, |t| u8::try_from(t).unwrap_or(0));
+    let thread_kind = body["type"]
+        .as_u64()
+        .map_or(kind::PRIVATE_THREAD, |t| u8::try_from(t).unwrap_or(0));
     if !matches!(thread_kind, kind::PUBLIC_THREAD | kind::PRIVATE_THREAD) {
-        return Err(ApiError::field("type", "BASE_TYPE_CHOICES", "Value must be one of {10, 11, 12}."));
+        return Err(ApiError::field(
+            "type",
+            "BASE_TYPE_CHOICES",
+            "Value must be one of {10, 11, 12}.",
+        ));
     }
-    if !matches!(parent.kind, kind::TEXT | kind::ANNOUNCEMENT) || (parent.kind == kind::ANNOUNCEMENT && thread_kind == kind::PRIVATE_THREAD) {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, 50024, "Cannot execute action on this channel type"));
+    if !matches!(parent.kind, kind::TEXT | kind::ANNOUNCEMENT)
+        || (parent.kind == kind::ANNOUNCEMENT && thread_kind == kind::PRIVATE_THREAD)
+    {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            50024,
+            "Cannot execute action on this channel type",
+        ));
     }
-    let needed = if thread_kind == kind::PRIVATE_THREAD { perm::CREATE_PRIVATE_THREADS } else { 1 << 35 };
+    let needed = if thread_kind == kind::PRIVATE_THREAD {
+        perm::CREATE_PRIVATE_THREADS
+    } else {
+        1 << 35
+    };
     if world.channel_permissions(parent, world.bot_id()) & needed == 0 {
         return Err(ApiError::missing_permissions());
     }
     let name = body["name"].as_str().unwrap_or_default();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::field("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."));
+        return Err(ApiError::field(
+            "name",
+            "BASE_TYPE_BAD_LENGTH",
+            "Must be between 1 and 100 in length.",
+        ));
     }
     let bot_id = world.bot_id();
     let id = world.create_thread(parent_id, bot_id, name, thread_kind, None)?;
     if let Some(thread) = world.channels.get_mut(&id).and_then(|c| c.thread.as_mut()) {
-        thread.invitable = thread_kind == kind::PRIVATE_THREAD && body["invitable"].as_bool().unwrap_or(true);
+        thread.invitable =
+            thread_kind == kind::PRIVATE_THREAD && body["invitable"].as_bool().unwrap_or(true);
         if let Some(minutes) = body["auto_archive_duration"].as_u64() {
             thread.auto_archive_duration = u32::try_from(minutes).unwrap_or(10_080);
         }
@@ -110,11 +162,23 @@ fn user_param(sim: &SimState, user: &str) -> ApiResult<u64> {
 fn thread_visible(sim: &SimState, id: u64) -> ApiResult<()> {
     let world = sim.world();
     let channel = world.visible_channel(id)?;
-    if channel.is_thread() { Ok(()) } else { Err(ApiError::new(StatusCode::BAD_REQUEST, 50024, "Cannot execute action on this channel type")) }
+    if channel.is_thread() {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            50024,
+            "Cannot execute action on this channel type",
+        ))
+    }
 }
 
 /// `GET /channels/{thread}/thread-members`.
-pub async fn list_thread_members(_: BotAuth, State(sim): State<SimState>, P(id): P<u64>) -> ApiResult<Json<Value>> {
+pub async fn list_thread_members(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P(id): P<u64>,
+) -> ApiResult<Json<Value>> {
     thread_visible(&sim, id)?;
     let world = sim.world();
     let thread = world.channel(id)?;
@@ -124,7 +188,11 @@ pub async fn list_thread_members(_: BotAuth, State(sim): State<SimState>, P(id):
 }
 
 /// `GET /channels/{thread}/thread-members/{user}`.
-pub async fn get_thread_member(_: BotAuth, State(sim): State<SimState>, P((id, user)): P<(u64, String)>) -> ApiResult<Json<Value>> {
+pub async fn get_thread_member(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P((id, user)): P<(u64, String)>,
+) -> ApiResult<Json<Value>> {
     thread_visible(&sim, id)?;
     let user = user_param(&sim, &user)?;
     let world = sim.world();
@@ -133,13 +201,21 @@ pub async fn get_thread_member(_: BotAuth, State(sim): State<SimState>, P((id, u
 }
 
 /// `PUT /channels/{thread}/thread-members/{user}` (or `@me`): 204.
-pub async fn add_thread_member(_: BotAuth, State(sim): State<SimState>, P((id, user)): P<(u64, String)>) -> ApiResult<StatusCode> {
+pub async fn add_thread_member(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P((id, user)): P<(u64, String)>,
+) -> ApiResult<StatusCode> {
     thread_visible(&sim, id)?;
     let user = user_param(&sim, &user)?;
     let mut world = sim.world();
     let thread = world.channel(id)?;
     if thread.thread.as_ref().is_some_and(|t| t.archived) {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, 50083, "Thread is archived"));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            50083,
+            "Thread is archived",
+        ));
     }
     world.join_thread(id, user)?;
     let d = json!({
@@ -148,16 +224,28 @@ pub async fn add_thread_member(_: BotAuth, State(sim): State<SimState>, P((id, u
         "member_count": world.channel(id)?.thread.as_ref().map_or(0, |t| t.members.len()),
         "added_members": [world.thread_member_json(world.channel(id)?, user)],
     });
-    world.gateway.dispatch("THREAD_MEMBERS_UPDATE", &d, crate::gateway::hub::intent::GUILD_MEMBERS);
+    world.gateway.dispatch(
+        "THREAD_MEMBERS_UPDATE",
+        &d,
+        crate::gateway::hub::intent::GUILD_MEMBERS,
+    );
     Ok(StatusCode::NO_CONTENT)
 }
 
 fn thread_guild(world: &crate::state::World, id: u64) -> Option<String> {
-    world.channels.get(&id).and_then(|c| c.guild_id).map(|g| g.to_string())
+    world
+        .channels
+        .get(&id)
+        .and_then(|c| c.guild_id)
+        .map(|g| g.to_string())
 }
 
 /// `DELETE /channels/{thread}/thread-members/{user}` (or `@me`): 204.
-pub async fn remove_thread_member(_: BotAuth, State(sim): State<SimState>, P((id, user)): P<(u64, String)>) -> ApiResult<StatusCode> {
+pub async fn remove_thread_member(
+    _: BotAuth,
+    State(sim): State<SimState>,
+    P((id, user)): P<(u64, String)>,
+) -> ApiResult<StatusCode> {
     thread_visible(&sim, id)?;
     let user = user_param(&sim, &user)?;
     let mut world = sim.world();
@@ -168,6 +256,10 @@ pub async fn remove_thread_member(_: BotAuth, State(sim): State<SimState>, P((id
         "member_count": world.channel(id)?.thread.as_ref().map_or(0, |t| t.members.len()),
         "removed_member_ids": [user.to_string()],
     });
-    world.gateway.dispatch("THREAD_MEMBERS_UPDATE", &d, crate::gateway::hub::intent::GUILD_MEMBERS);
+    world.gateway.dispatch(
+        "THREAD_MEMBERS_UPDATE",
+        &d,
+        crate::gateway::hub::intent::GUILD_MEMBERS,
+    );
     Ok(StatusCode::NO_CONTENT)
 }

@@ -9,11 +9,11 @@ mod messages;
 
 use crate::error::ApiError;
 use crate::sim::SimState;
+use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::routing::{get, post, put};
-use axum::Router;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -27,24 +27,69 @@ pub fn router() -> Router<SimState> {
         .route("/users/{user}", get(app::get_user))
         .route("/oauth2/applications/@me", get(app::application))
         .route("/applications/@me", get(app::application))
-        .route("/applications/{app}/commands", put(app::overwrite_global).get(app::list_global).post(app::create_global))
-        .route("/applications/{app}/guilds/{guild}/commands", put(app::overwrite_guild).get(app::list_guild).post(app::create_guild_command))
-        .route("/channels/{channel}", get(channels::get_channel).patch(channels::edit_channel).delete(channels::delete_channel))
-        .route("/channels/{channel}/messages", get(messages::list).post(messages::create))
-        .route("/channels/{channel}/messages/{message}", get(messages::get_one).patch(messages::edit).delete(messages::delete))
+        .route(
+            "/applications/{app}/commands",
+            put(app::overwrite_global)
+                .get(app::list_global)
+                .post(app::create_global),
+        )
+        .route(
+            "/applications/{app}/guilds/{guild}/commands",
+            put(app::overwrite_guild)
+                .get(app::list_guild)
+                .post(app::create_guild_command),
+        )
+        .route(
+            "/channels/{channel}",
+            get(channels::get_channel)
+                .patch(channels::edit_channel)
+                .delete(channels::delete_channel),
+        )
+        .route(
+            "/channels/{channel}/messages",
+            get(messages::list).post(messages::create),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}",
+            get(messages::get_one)
+                .patch(messages::edit)
+                .delete(messages::delete),
+        )
         .route("/channels/{channel}/threads", post(channels::create_thread))
-        .route("/channels/{channel}/thread-members", get(channels::list_thread_members))
-        .route("/channels/{channel}/thread-members/{user}", get(channels::get_thread_member).put(channels::add_thread_member).delete(channels::remove_thread_member))
+        .route(
+            "/channels/{channel}/thread-members",
+            get(channels::list_thread_members),
+        )
+        .route(
+            "/channels/{channel}/thread-members/{user}",
+            get(channels::get_thread_member)
+                .put(channels::add_thread_member)
+                .delete(channels::remove_thread_member),
+        )
         .route("/guilds/{guild}", get(guilds::get_guild))
         .route("/guilds/{guild}/channels", get(guilds::channels))
         .route("/guilds/{guild}/roles", get(guilds::roles))
-        .route("/guilds/{guild}/threads/active", get(guilds::active_threads))
+        .route(
+            "/guilds/{guild}/threads/active",
+            get(guilds::active_threads),
+        )
         .route("/guilds/{guild}/members", get(guilds::members))
         .route("/guilds/{guild}/members/{user}", get(guilds::member))
-        .route("/guilds/{guild}/members/{user}/roles/{role}", put(guilds::add_role).delete(guilds::remove_role))
-        .route("/interactions/{id}/{token}/callback", post(interactions::callback))
+        .route(
+            "/guilds/{guild}/members/{user}/roles/{role}",
+            put(guilds::add_role).delete(guilds::remove_role),
+        )
+        .route(
+            "/interactions/{id}/{token}/callback",
+            post(interactions::callback),
+        )
         .route("/webhooks/{app}/{token}", post(interactions::followup))
-        .route("/webhooks/{app}/{token}/messages/{message}", get(interactions::get_message).patch(interactions::edit_message).delete(interactions::delete_message))
+        .route(
+            "/webhooks/{app}/{token}/messages/{message}",
+            get(interactions::get_message)
+                .patch(interactions::edit_message)
+                .delete(interactions::delete_message),
+        )
         .fallback(not_found)
 }
 
@@ -65,7 +110,11 @@ impl FromRequestParts<SimState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, sim: &SimState) -> Result<Self, ApiError> {
-        let header = parts.headers.get(AUTHORIZATION).and_then(|h| h.to_str().ok()).unwrap_or("");
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
         let world = sim.world();
         if let Some(token) = header.strip_prefix("Bot ") {
             if token == world.config.bot_token {
@@ -103,7 +152,9 @@ impl<T: DeserializeOwned + Send> FromRequestParts<SimState> for P<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, sim: &SimState) -> Result<Self, ApiError> {
-        let Path(value) = Path::<T>::from_request_parts(parts, sim).await.map_err(|_| ApiError::not_found())?;
+        let Path(value) = Path::<T>::from_request_parts(parts, sim)
+            .await
+            .map_err(|_| ApiError::not_found())?;
         Ok(Self(value))
     }
 }
@@ -123,12 +174,20 @@ impl FromRequest<SimState> for JsonBody {
             .is_some_and(|v| v.starts_with("multipart/"));
         if multipart {
             let msg = "discord-sim does not accept multipart bodies (file attachments)";
-            return Err(ApiError::new(axum::http::StatusCode::BAD_REQUEST, 50035, msg));
+            return Err(ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                50035,
+                msg,
+            ));
         }
-        let bytes = axum::body::Bytes::from_request(req, sim).await.map_err(|_| ApiError::invalid_json())?;
+        let bytes = axum::body::Bytes::from_request(req, sim)
+            .await
+            .map_err(|_| ApiError::invalid_json())?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Self(Value::Null));
         }
-        serde_json::from_slice(&bytes).map(Self).map_err(|_| ApiError::invalid_json())
+        serde_json::from_slice(&bytes)
+            .map(Self)
+            .map_err(|_| ApiError::invalid_json())
     }
 }

@@ -1,15 +1,17 @@
 //! Interactions that simulated users cause: building the INTERACTION_CREATE payload Discord
 //! would send, dispatching it, and keeping what the bot did about it.
 
-use super::model::{kind, Channel};
 use super::World;
+use super::model::Channel;
 use crate::error::{ApiError, ApiResult};
 use crate::gateway::hub::intent;
-use crate::types::{ClickRequest, Dispatched, InteractionKind, InteractionView, ModalSubmitRequest};
+use crate::types::{
+    ClickRequest, Dispatched, InteractionKind, InteractionView, ModalSubmitRequest,
+};
 use axum::http::StatusCode;
-use rand::distributions::Alphanumeric;
 use rand::Rng;
-use serde_json::{json, Value};
+use rand::distributions::Alphanumeric;
+use serde_json::{Value, json};
 use std::time::Instant;
 
 /// Permissions Discord reports for the app in a DM (`app_permissions`).
@@ -50,14 +52,23 @@ pub struct InteractionRecord {
     pub original_message_id: Option<u64>,
     /// Follow-up messages.
     pub followups: Vec<u64>,
-    /// Interaction whose modal this submission answers.
-    pub modal_of: Option<u64>,
+    /// The INTERACTION_CREATE `d` that was dispatched.
+    pub payload: Value,
 }
 
 impl World {
-    pub(super) fn new_record_for(&mut self, kind: InteractionKind, user_id: u64, channel: &Channel) -> InteractionRecord {
+    pub(super) fn new_record_for(
+        &mut self,
+        kind: InteractionKind,
+        user_id: u64,
+        channel: &Channel,
+    ) -> InteractionRecord {
         let id = self.ids.next();
-        let random: String = rand::thread_rng().sample_iter(&Alphanumeric).take(64).map(char::from).collect();
+        let random: String = rand::thread_rng()
+            .sample_iter(&Alphanumeric)
+            .take(64)
+            .map(char::from)
+            .collect();
         InteractionRecord {
             id,
             token: format!("aW50ZXJhY3Rpb246{id}-{random}"),
@@ -75,26 +86,38 @@ impl World {
             response: None,
             original_message_id: None,
             followups: Vec::new(),
-            modal_of: None,
+            payload: Value::Null,
         }
     }
 
     /// A channel where `user_id` acts, or a control-API error saying why not.
     pub(super) fn channel_for_user(&self, channel_id: u64, user_id: u64) -> ApiResult<Channel> {
-        self.user(user_id)
-            .map_err(|_| ApiError::control(StatusCode::NOT_FOUND, format!("unknown user {user_id}")))?;
-        let channel = self
-            .channel(channel_id)
-            .map_err(|_| ApiError::control(StatusCode::NOT_FOUND, format!("unknown channel {channel_id}")))?;
+        self.user(user_id).map_err(|_| {
+            ApiError::control(StatusCode::NOT_FOUND, format!("unknown user {user_id}"))
+        })?;
+        let channel = self.channel(channel_id).map_err(|_| {
+            ApiError::control(
+                StatusCode::NOT_FOUND,
+                format!("unknown channel {channel_id}"),
+            )
+        })?;
         if !self.can_view(channel, user_id) {
-            let msg = format!("user {user_id} cannot see channel {channel_id} (not a member of the guild or private thread)");
+            let msg = format!(
+                "user {user_id} cannot see channel {channel_id} \
+                 (not a member of the guild or private thread)"
+            );
             return Err(ApiError::control(StatusCode::FORBIDDEN, msg));
         }
         Ok(channel.clone())
     }
 
     /// The INTERACTION_CREATE `d` for a record, with `data` (and `message` for components).
-    pub(super) fn interaction_payload(&self, rec: &InteractionRecord, type_num: u8, data: Value) -> ApiResult<Value> {
+    pub(super) fn interaction_payload(
+        &self,
+        rec: &InteractionRecord,
+        type_num: u8,
+        data: &Value,
+    ) -> ApiResult<Value> {
         let channel = self.channel(rec.channel_id)?;
         let mut channel_json = self.channel_json(channel);
         let mut d = json!({
@@ -112,13 +135,17 @@ impl World {
         match rec.guild_id {
             Some(guild_id) => {
                 let guild = self.guild(guild_id)?;
-                let member = guild.members.get(&rec.user_id).ok_or_else(ApiError::unknown_member)?;
+                let member = guild
+                    .members
+                    .get(&rec.user_id)
+                    .ok_or_else(ApiError::unknown_member)?;
                 let user_perms = self.channel_permissions(channel, rec.user_id).to_string();
                 let app_perms = self.channel_permissions(channel, self.bot_id()).to_string();
                 let mut member_json = self.member_json(member);
                 member_json["permissions"] = json!(user_perms);
                 channel_json["permissions"] = json!(user_perms);
-                d["guild"] = json!({ "id": guild_id.to_string(), "locale": "en-US", "features": [] });
+                d["guild"] =
+                    json!({ "id": guild_id.to_string(), "locale": "en-US", "features": [] });
                 d["guild_id"] = json!(guild_id.to_string());
                 d["guild_locale"] = json!("en-US");
                 d["member"] = member_json;
@@ -135,16 +162,27 @@ impl World {
         }
         d["channel"] = channel_json;
         if let Some(message_id) = rec.message_id {
-            let message = self.messages.get(&message_id).ok_or_else(ApiError::unknown_message)?;
+            let message = self
+                .messages
+                .get(&message_id)
+                .ok_or_else(ApiError::unknown_message)?;
             d["message"] = self.message_json(message);
         }
         Ok(d)
     }
 
     /// Stores the record and dispatches INTERACTION_CREATE.
-    pub(super) fn dispatch_interaction(&mut self, rec: InteractionRecord, d: &Value) -> Dispatched {
+    pub(super) fn dispatch_interaction(
+        &mut self,
+        mut rec: InteractionRecord,
+        d: &Value,
+    ) -> Dispatched {
         self.gateway.dispatch("INTERACTION_CREATE", d, intent::NONE);
-        let out = Dispatched { interaction_id: rec.id, token: rec.token.clone() };
+        rec.payload = d.clone();
+        let out = Dispatched {
+            interaction_id: rec.id,
+            token: rec.token.clone(),
+        };
         self.interactions.insert(rec.id, rec);
         out
     }
@@ -152,22 +190,34 @@ impl World {
     /// A user clicks a button (or picks values in a select) on a message.
     pub fn click(&mut self, req: &ClickRequest) -> ApiResult<Dispatched> {
         let message = self.messages.get(&req.message_id).cloned().ok_or_else(|| {
-            ApiError::control(StatusCode::NOT_FOUND, format!("unknown message {}", req.message_id))
+            ApiError::control(
+                StatusCode::NOT_FOUND,
+                format!("unknown message {}", req.message_id),
+            )
         })?;
         if req.channel_id.is_some_and(|c| c != message.channel_id) {
-            let msg = format!("message {} is not in channel {:?}", message.id, req.channel_id);
+            let msg = format!(
+                "message {} is not in channel {:?}",
+                message.id, req.channel_id
+            );
             return Err(ApiError::control(StatusCode::NOT_FOUND, msg));
         }
         let channel = self.channel_for_user(message.channel_id, req.user_id)?;
         if message.visible_to.is_some_and(|u| u != req.user_id) {
-            let msg = format!("message {} is ephemeral and not shown to user {}", message.id, req.user_id);
+            let msg = format!(
+                "message {} is ephemeral and not shown to user {}",
+                message.id, req.user_id
+            );
             return Err(ApiError::control(StatusCode::FORBIDDEN, msg));
         }
         let component = crate::validate::interactive_components(&message.components)
             .find(|c| c["custom_id"].as_str() == Some(req.custom_id.as_str()))
             .cloned()
             .ok_or_else(|| {
-                let msg = format!("message {} has no component with custom_id `{}`", message.id, req.custom_id);
+                let msg = format!(
+                    "message {} has no component with custom_id `{}`",
+                    message.id, req.custom_id
+                );
                 ApiError::control(StatusCode::BAD_REQUEST, msg)
             })?;
         if component["disabled"].as_bool() == Some(true) {
@@ -187,14 +237,23 @@ impl World {
         if component_type != 2 {
             data["values"] = json!(req.values);
         }
-        let d = self.interaction_payload(&rec, 3, data)?;
+        let d = self.interaction_payload(&rec, 3, &data)?;
         Ok(self.dispatch_interaction(rec, &d))
     }
 
     /// A user submits the modal the bot answered an interaction with.
     pub fn submit_modal(&mut self, req: &ModalSubmitRequest) -> ApiResult<Dispatched> {
-        let unknown = || ApiError::control(StatusCode::NOT_FOUND, format!("unknown interaction {}", req.interaction_id));
-        let opener = self.interactions.get(&req.interaction_id).cloned().ok_or_else(unknown)?;
+        let unknown = || {
+            ApiError::control(
+                StatusCode::NOT_FOUND,
+                format!("unknown interaction {}", req.interaction_id),
+            )
+        };
+        let opener = self
+            .interactions
+            .get(&req.interaction_id)
+            .cloned()
+            .ok_or_else(unknown)?;
         let modal = match (opener.response_type, &opener.response) {
             (Some(9), Some(modal)) => modal.clone(),
             _ => {
@@ -206,7 +265,6 @@ impl World {
         let mut rec = self.new_record_for(InteractionKind::ModalSubmit, opener.user_id, &channel);
         rec.custom_id = modal["custom_id"].as_str().map(str::to_owned);
         rec.message_id = opener.message_id;
-        rec.modal_of = Some(opener.id);
         let rows: Vec<Value> = modal["components"]
             .as_array()
             .into_iter()
@@ -219,14 +277,15 @@ impl World {
                     .map(|input| {
                         let custom_id = input["custom_id"].as_str().unwrap_or_default();
                         let value = req.values.get(custom_id).cloned().unwrap_or_default();
-                        json!({ "type": 4, "id": input["id"], "custom_id": custom_id, "value": value })
+                        let id = &input["id"];
+                        json!({ "type": 4, "id": id, "custom_id": custom_id, "value": value })
                     })
                     .collect();
                 json!({ "type": 1, "id": row["id"], "components": inputs })
             })
             .collect();
         let data = json!({ "custom_id": rec.custom_id, "components": rows });
-        let d = self.interaction_payload(&rec, 5, data)?;
+        let d = self.interaction_payload(&rec, 5, &data)?;
         Ok(self.dispatch_interaction(rec, &d))
     }
 
@@ -259,10 +318,5 @@ impl World {
             original: rec.original_message_id.as_ref().and_then(view),
             followups: rec.followups.iter().filter_map(view).collect(),
         }
-    }
-
-    /// Whether a channel is a DM with the user.
-    pub fn is_dm_with(&self, channel_id: u64, user_id: u64) -> bool {
-        self.channels.get(&channel_id).is_some_and(|c| c.kind == kind::DM && c.recipients.contains(&user_id))
     }
 }

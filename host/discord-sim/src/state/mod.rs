@@ -2,6 +2,7 @@
 
 mod commands;
 pub mod interactions;
+mod messages;
 pub mod model;
 mod ops;
 pub mod render;
@@ -16,7 +17,7 @@ use crate::oauth::OAuthState;
 use crate::snowflake::Snowflakes;
 use crate::types::CallRecord;
 use interactions::InteractionRecord;
-use model::{kind, perm, Channel, Command, Guild, Message, User};
+use model::{Channel, Command, Guild, Message, User, kind, perm};
 use std::collections::BTreeMap;
 
 pub use ops::PostMeta;
@@ -119,7 +120,9 @@ impl World {
 
     /// Guild-level permissions of a member (all bits for the owner and administrators).
     pub fn member_permissions(&self, guild: &Guild, user_id: u64) -> u64 {
-        let Some(member) = guild.members.get(&user_id) else { return 0 };
+        let Some(member) = guild.members.get(&user_id) else {
+            return 0;
+        };
         if guild.owner_id == user_id {
             return perm::ALL;
         }
@@ -128,7 +131,11 @@ impl World {
             .iter()
             .filter(|r| r.id == guild.id || member.roles.contains(&r.id))
             .fold(0, |bits, r| bits | r.permissions);
-        if bits & perm::ADMINISTRATOR != 0 { perm::ALL } else { bits }
+        if bits & perm::ADMINISTRATOR != 0 {
+            perm::ALL
+        } else {
+            bits
+        }
     }
 
     /// Permissions of a user in a channel (guild permissions; no overwrites are modelled).
@@ -160,12 +167,23 @@ impl World {
     /// A channel the bot can see, else 404 (unknown) or 403/50001 (no access).
     pub fn visible_channel(&self, id: u64) -> ApiResult<&Channel> {
         let channel = self.channel(id)?;
-        if self.can_view(channel, self.bot_id()) { Ok(channel) } else { Err(ApiError::missing_access()) }
+        if self.can_view(channel, self.bot_id()) {
+            Ok(channel)
+        } else {
+            Err(ApiError::missing_access())
+        }
     }
 
     /// Registered commands that a user sees in a guild (guild ones first), by name.
     pub fn find_command(&self, guild_id: Option<u64>, name: &str) -> Option<&Command> {
-        let guild_cmd = self.commands.iter().find(|c| c.guild_id.is_some() && c.guild_id == guild_id && c.name() == name);
-        guild_cmd.or_else(|| self.commands.iter().find(|c| c.guild_id.is_none() && c.name() == name))
+        let guild_cmd = self
+            .commands
+            .iter()
+            .find(|c| c.guild_id.is_some() && c.guild_id == guild_id && c.name() == name);
+        guild_cmd.or_else(|| {
+            self.commands
+                .iter()
+                .find(|c| c.guild_id.is_none() && c.name() == name)
+        })
     }
 }

@@ -1,9 +1,9 @@
 //! Discord JSON for the kept state, shaped like the fixtures (complete enough for serenity).
 
-use super::model::{kind, Channel, Command, Guild, Member, Message, Role, User};
 use super::World;
+use super::model::{Channel, Command, Guild, Member, Message, Role, User, kind};
 use crate::snowflake::{created_at, iso};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// A user object as it appears inside other objects (authors, members, mentions).
 #[must_use]
@@ -125,7 +125,11 @@ impl World {
                     "invitable": t.invitable,
                     "create_timestamp": iso(t.created_at),
                 });
-                let count = self.messages.values().filter(|m| m.channel_id == c.id).count();
+                let count = self
+                    .messages
+                    .values()
+                    .filter(|m| m.channel_id == c.id)
+                    .count();
                 v["member_count"] = json!(t.members.len().min(50));
                 v["message_count"] = json!(count);
                 v["total_message_sent"] = json!(c.total_message_sent);
@@ -158,7 +162,10 @@ impl World {
             .filter(|id| self.users.contains_key(id))
             .map(|id| self.user_json(id))
             .collect();
-        let roles: Vec<String> = mentioned(&m.content, "<@&").iter().map(u64::to_string).collect();
+        let roles: Vec<String> = mentioned(&m.content, "<@&")
+            .iter()
+            .map(u64::to_string)
+            .collect();
         let mut v = json!({
             "type": m.kind,
             "content": m.content,
@@ -235,7 +242,10 @@ impl World {
             .map(|c| self.channel_json(c))
             .collect();
         let members: Vec<Value> = g.members.values().map(|m| self.member_json(m)).collect();
-        let joined = g.members.get(&bot_id).map_or_else(|| created_at(g.id), |m| m.joined_at);
+        let joined = g
+            .members
+            .get(&bot_id)
+            .map_or_else(|| created_at(g.id), |m| m.joined_at);
         json!({
             "id": g.id.to_string(), "name": g.name, "icon": null, "splash": null,
             "discovery_splash": null, "owner_id": g.owner_id.to_string(),
@@ -262,7 +272,11 @@ impl World {
 fn mentioned(content: &str, opener: &str) -> Vec<u64> {
     let mut ids = Vec::new();
     for part in content.split(opener).skip(1) {
-        let part = if opener == "<@" { part.trim_start_matches('!') } else { part };
+        let part = if opener == "<@" {
+            part.trim_start_matches('!')
+        } else {
+            part
+        };
         if opener == "<@" && part.starts_with('&') {
             continue;
         }

@@ -1,12 +1,12 @@
 //! What the bot does with an interaction: the initial response (callback), edits of the
 //! original response, and follow-up messages.
 
-use super::ops::PostMeta;
 use super::World;
+use super::ops::PostMeta;
 use crate::error::{ApiError, ApiResult};
 use crate::types::InteractionKind;
 use crate::validate::{self, MessageBody};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Message flag: only the acting user sees it.
 const EPHEMERAL: u64 = 64;
@@ -36,15 +36,27 @@ impl World {
         }
         let response_type = body["type"].as_u64().and_then(|t| u8::try_from(t).ok());
         let Some(response_type) = response_type else {
-            return Err(ApiError::field("type", "BASE_TYPE_REQUIRED", "This field is required"));
+            return Err(ApiError::field(
+                "type",
+                "BASE_TYPE_REQUIRED",
+                "This field is required",
+            ));
         };
         let from_component = rec.message_id.is_some();
         if !allowed(rec.kind, from_component).contains(&response_type) {
             let msg = "Interaction response type is not valid for this interaction.";
-            return Err(ApiError::field("type", "INTERACTION_RESPONSE_TYPE_INVALID", msg));
+            return Err(ApiError::field(
+                "type",
+                "INTERACTION_RESPONSE_TYPE_INVALID",
+                msg,
+            ));
         }
         let data = body.get("data").cloned().unwrap_or(Value::Null);
-        let response_kind = if rec.kind == InteractionKind::Command { 20 } else { 0 };
+        let response_kind = if rec.kind == InteractionKind::Command {
+            20
+        } else {
+            0
+        };
         let meta = PostMeta {
             kind: response_kind,
             webhook_id: Some(self.config.application_id),
@@ -55,14 +67,23 @@ impl World {
             4 => {
                 let body = validate::message_body(&data, true)?;
                 let ephemeral = body.flags.unwrap_or(0) & EPHEMERAL != 0;
-                let meta = PostMeta { visible_to: ephemeral.then_some(rec.user_id), ..meta };
+                let meta = PostMeta {
+                    visible_to: ephemeral.then_some(rec.user_id),
+                    ..meta
+                };
                 Some(self.post_message(rec.channel_id, self.bot_id(), body, meta)?)
             }
             5 => {
                 let ephemeral = data["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0;
                 let flags = LOADING | if ephemeral { EPHEMERAL } else { 0 };
-                let body = MessageBody { flags: Some(flags), ..MessageBody::default() };
-                let meta = PostMeta { visible_to: ephemeral.then_some(rec.user_id), ..meta };
+                let body = MessageBody {
+                    flags: Some(flags),
+                    ..MessageBody::default()
+                };
+                let meta = PostMeta {
+                    visible_to: ephemeral.then_some(rec.user_id),
+                    ..meta
+                };
                 Some(self.post_message(rec.channel_id, self.bot_id(), body, meta)?)
             }
             6 => rec.message_id,
@@ -110,17 +131,32 @@ impl World {
     }
 
     /// The message id behind `@original` (or a follow-up id), checked to belong to the token.
-    pub fn webhook_message(&self, app_id: u64, token: &str, message: Option<u64>) -> ApiResult<u64> {
+    pub fn webhook_message(
+        &self,
+        app_id: u64,
+        token: &str,
+        message: Option<u64>,
+    ) -> ApiResult<u64> {
         let rec = &self.interactions[&self.interaction_by_token(app_id, token)?];
         match message {
-            None => rec.original_message_id.ok_or_else(ApiError::unknown_message),
-            Some(id) if rec.followups.contains(&id) || rec.original_message_id == Some(id) => Ok(id),
+            None => rec
+                .original_message_id
+                .ok_or_else(ApiError::unknown_message),
+            Some(id) if rec.followups.contains(&id) || rec.original_message_id == Some(id) => {
+                Ok(id)
+            }
             Some(_) => Err(ApiError::unknown_message()),
         }
     }
 
     /// `PATCH /webhooks/{app}/{token}/messages/{@original|id}`: edits and returns the message.
-    pub fn edit_webhook_message(&mut self, app_id: u64, token: &str, message: Option<u64>, body: &Value) -> ApiResult<Value> {
+    pub fn edit_webhook_message(
+        &mut self,
+        app_id: u64,
+        token: &str,
+        message: Option<u64>,
+        body: &Value,
+    ) -> ApiResult<Value> {
         let id = self.webhook_message(app_id, token, message)?;
         let body = validate::message_body(body, false)?;
         self.edit_message(id, body)?;
@@ -128,7 +164,12 @@ impl World {
     }
 
     /// `DELETE /webhooks/{app}/{token}/messages/{@original|id}`.
-    pub fn delete_webhook_message(&mut self, app_id: u64, token: &str, message: Option<u64>) -> ApiResult<()> {
+    pub fn delete_webhook_message(
+        &mut self,
+        app_id: u64,
+        token: &str,
+        message: Option<u64>,
+    ) -> ApiResult<()> {
         let id = self.webhook_message(app_id, token, message)?;
         self.messages.remove(&id);
         Ok(())
@@ -143,7 +184,10 @@ impl World {
             return Err(ApiError::unknown_webhook());
         }
         let parsed = validate::message_body(body, true)?;
-        let loading = rec.original_message_id.and_then(|m| self.messages.get(&m)).filter(|m| m.flags & LOADING != 0);
+        let loading = rec
+            .original_message_id
+            .and_then(|m| self.messages.get(&m))
+            .filter(|m| m.flags & LOADING != 0);
         if let (Some(loading), Some(5)) = (loading, rec.response_type) {
             let message_id = loading.id;
             self.edit_message(message_id, parsed)?;
@@ -169,6 +213,10 @@ impl World {
     /// Choices of an autocomplete answer, for the control API.
     pub fn autocomplete_choices(&self, id: u64) -> Option<Value> {
         let rec = self.interactions.get(&id)?;
-        (rec.response_type == Some(8)).then(|| rec.response.as_ref().map_or(json!([]), |d| d["choices"].clone()))
+        (rec.response_type == Some(8)).then(|| {
+            rec.response
+                .as_ref()
+                .map_or(json!([]), |d| d["choices"].clone())
+        })
     }
 }

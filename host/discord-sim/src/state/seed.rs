@@ -1,8 +1,8 @@
 //! The example world of the fixtures: guild `Example Tournament`, channel `async-races`,
 //! the bot `ExampleTourneyBot`, an organizer and three runners.
 
-use super::model::Role;
 use super::World;
+use super::model::Role;
 use crate::error::ApiResult;
 use crate::ids;
 use crate::types::{NewChannel, NewGuild, NewUser};
@@ -63,7 +63,10 @@ impl ExampleIds {
 impl World {
     /// Creates the example world (idempotent: an existing example guild is kept).
     pub fn seed_example(&mut self) -> ApiResult<ExampleIds> {
-        let ids = ExampleIds { bot: self.bot_id(), ..ExampleIds::FIXED };
+        let ids = ExampleIds {
+            bot: self.bot_id(),
+            ..ExampleIds::FIXED
+        };
         if self.guilds.contains_key(&ids.guild) {
             return Ok(ids);
         }
@@ -101,7 +104,10 @@ impl World {
             g.roles[1].id = ids.bot_role;
             g.roles[1].position = 2;
             for m in g.members.values_mut() {
-                m.roles.iter_mut().filter(|r| **r == generated).for_each(|r| *r = ids.bot_role);
+                m.roles
+                    .iter_mut()
+                    .filter(|r| **r == generated)
+                    .for_each(|r| *r = ids.bot_role);
             }
             let runner = Role {
                 id: ids.runner_role,
@@ -123,13 +129,21 @@ impl World {
         for runner in [ids.runner_one, ids.runner_two, ids.runner_three] {
             self.add_member(ids.guild, runner, &[ids.runner_role], None)?;
         }
-        if let Some(m) = self.guilds.get_mut(&ids.guild).and_then(|g| g.members.get_mut(&ids.runner_one)) {
+        if let Some(m) = self
+            .guilds
+            .get_mut(&ids.guild)
+            .and_then(|g| g.members.get_mut(&ids.runner_one))
+        {
             if let Ok(at) = DateTime::parse_from_rfc3339("2024-05-10T19:02:33.101Z") {
                 m.joined_at = at.into();
             }
         }
 
-        let general = NewChannel { name: "general".into(), id: Some(ids.general), ..NewChannel::default() };
+        let general = NewChannel {
+            name: "general".into(),
+            id: Some(ids.general),
+            ..NewChannel::default()
+        };
         self.add_channel(ids.guild, &general)?;
         let races = NewChannel {
             name: "async-races".into(),

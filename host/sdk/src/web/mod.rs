@@ -31,6 +31,8 @@ pub struct AppContext {
     /// Discord ids of the global admins.
     pub admins: HashSet<i64>,
     pub csrf: CsrfConfig,
+    /// Wakes the Discord notice sender when a notice has been queued.
+    pub discord_notices: Arc<tokio::sync::Notify>,
     /// Whether the sign-in page offers "sign in as" a demo user (demo mode on loopback only).
     pub demo_sign_in: bool,
 }

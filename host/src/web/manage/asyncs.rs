@@ -140,6 +140,7 @@ pub async fn save(
     CsrfForm(input): CsrfForm<AsyncInput>,
 ) -> Result<Response, WebError> {
     let event = managed_event(&state, &user, &series, &event).await?;
+
     let mut errors = FieldErrors::default();
     if let Some(checked) = check(&input, &mut errors) {
         let confirmed = input.confirm_seed_change.is_some();
@@ -154,6 +155,7 @@ pub async fn save(
             Some((field, message)) => errors.add(field, message),
         }
     }
+
     let forms = Forms {
         async_form: Some((input, errors)),
         ..Forms::default()

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use hourglass_sdk::events::Event;
+use hourglass_sdk::standings::{Formula, ScoringSettings};
 use hourglass_sdk::web::{AppState, CsrfForm, CurrentUser, PageContext, WebError};
 
 use super::fields::{
@@ -24,13 +25,16 @@ pub struct ConfigInput {
     pub start: String,
     pub automated_asyncs: Option<String>,
     pub counts_pieces: Option<String>,
+    /// `time`, `standard` or `sgl`; blank keeps the stored formula.
+    pub scoring: String,
+    pub hide_results: Option<String>,
     pub discord_guild: String,
     pub discord_async_channel: String,
 }
 
 impl ConfigInput {
     /// The form filled with the stored configuration.
-    pub fn from_event(event: &Event) -> Self {
+    pub fn from_event(event: &Event, scoring: ScoringSettings) -> Self {
         let id = |id: Option<i64>| id.map(|id| id.to_string()).unwrap_or_default();
         let tick = |on: bool| on.then(|| "on".to_owned());
         Self {
@@ -39,6 +43,8 @@ impl ConfigInput {
             start: datetime_input(event.start),
             automated_asyncs: tick(event.automated_asyncs),
             counts_pieces: tick(event.counts_pieces),
+            scoring: scoring.formula.as_str().to_owned(),
+            hide_results: tick(scoring.hide_results),
             discord_guild: id(event.discord_guild),
             discord_async_channel: id(event.discord_async_channel),
         }
@@ -54,12 +60,24 @@ struct Config {
     discord_async_channel: Option<i64>,
     automated_asyncs: bool,
     counts_pieces: bool,
+    /// `None` keeps the stored formula.
+    scoring: Option<Formula>,
+    hide_results: bool,
 }
 
 fn check(input: &ConfigInput, errors: &mut FieldErrors) -> Option<Config> {
     let display_name = errors.check("display_name", parse_name(&input.display_name, "name"));
     let team_size = errors.check("team_size", parse_team_size(&input.team_size));
     let start = errors.check("start", parse_datetime(&input.start));
+    let scoring = match input.scoring.trim() {
+        "" => Some(None),
+        name => errors.check(
+            "scoring",
+            Formula::parse(name)
+                .map(Some)
+                .ok_or_else(|| "Choose time, standard or SGL.".to_owned()),
+        ),
+    };
     let discord_guild = errors.check(
         "discord_guild",
         parse_optional_snowflake(&input.discord_guild),
@@ -94,6 +112,8 @@ fn check(input: &ConfigInput, errors: &mut FieldErrors) -> Option<Config> {
         discord_async_channel: discord_async_channel?,
         automated_asyncs,
         counts_pieces: input.counts_pieces.is_some(),
+        scoring: scoring?,
+        hide_results: input.hide_results.is_some(),
     })
 }
 
@@ -105,6 +125,7 @@ pub async fn save(
     CsrfForm(input): CsrfForm<ConfigInput>,
 ) -> Result<Response, WebError> {
     let event = managed_event(&state, &user, &series, &event).await?;
+
     let mut errors = FieldErrors::default();
     let checked = check(&input, &mut errors);
     if let Some(config) = checked.filter(|_| errors.is_empty()) {
@@ -119,6 +140,7 @@ pub async fn save(
             Some((field, message)) => errors.add(field, message),
         }
     }
+
     let forms = Forms {
         config: Some((input, errors)),
         ..Forms::default()
@@ -135,27 +157,26 @@ async fn store(
     let mut tx = state.db.begin().await?;
     // The team size of an event with teams stays: their member lists were checked against it.
     // The event row is locked so that a team cannot be added between this check and the save.
-    let teams: i64 = sqlx::query_scalar(
-        "SELECT (SELECT count(*) FROM teams WHERE series = $1 AND event = $2) \
+    let (team_size, teams): (i16, i64) = sqlx::query_as(
+        "SELECT team_size, (SELECT count(*) FROM teams WHERE series = $1 AND event = $2) \
          FROM events WHERE series = $1 AND event = $2 FOR UPDATE",
     )
     .bind(&event.series)
     .bind(&event.event)
     .fetch_one(&mut *tx)
     .await?;
-    if teams > 0 && config.team_size != event.team_size {
-        return Ok(Some((
-            "team_size",
-            format!(
-                "This event already has {teams} team(s) of {}; remove them before changing the \
-                 team size.",
-                event.team_size
-            ),
-        )));
+    if teams > 0 && config.team_size != team_size {
+        let message = format!(
+            "This event already has {teams} team(s) of {team_size}; remove them before \
+             changing the team size."
+        );
+        return Ok(Some(("team_size", message)));
     }
+
     let saved = sqlx::query(
         "UPDATE events SET display_name = $3, team_size = $4, start = $5, automated_asyncs = $6, \
-         counts_pieces = $7, discord_guild = $8, discord_async_channel = $9 \
+         counts_pieces = $7, discord_guild = $8, discord_async_channel = $9, \
+         scoring = COALESCE($10, scoring), hide_results = $11 \
          WHERE series = $1 AND event = $2",
     )
     .bind(&event.series)
@@ -167,6 +188,8 @@ async fn store(
     .bind(config.counts_pieces)
     .bind(config.discord_guild)
     .bind(config.discord_async_channel)
+    .bind(config.scoring.map(Formula::as_str))
+    .bind(config.hide_results)
     .execute(&mut *tx)
     .await;
     if let Err(error) = saved {

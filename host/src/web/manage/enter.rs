@@ -20,7 +20,18 @@ pub async fn enter(
     Path((series, event)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<EnterForm>,
 ) -> Result<Redirect, WebError> {
-    let event = Event::load(&state.db, &series, &event)
+    let mut tx = state.db.begin().await?;
+    // The shared lock holds the team size and start as checked here until the entry is in
+    // (the configuration form locks the row to change them).
+    let locked = sqlx::query("SELECT 1 FROM events WHERE series = $1 AND event = $2 FOR SHARE")
+        .bind(&series)
+        .bind(&event)
+        .execute(&mut *tx)
+        .await?;
+    if locked.rows_affected() == 0 {
+        return Err(WebError::NotFound);
+    }
+    let event = Event::load(&mut *tx, &series, &event)
         .await?
         .ok_or(WebError::NotFound)?;
     if !event.is_solo() {
@@ -36,7 +47,6 @@ pub async fn enter(
         )));
     }
 
-    let mut tx = state.db.begin().await?;
     // Locking the person's row makes two quick clicks enter once: the second waits, then
     // finds the team the first made.
     sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
@@ -49,6 +59,7 @@ pub async fn enter(
             event.display_name, team.name
         )));
     }
+
     let mut team = None;
     for attempt in 1..=NAME_ATTEMPTS {
         let name = match attempt {
@@ -81,6 +92,7 @@ pub async fn enter(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+
     tracing::info!(
         event.series = %event.series, event.event = %event.event, user.id = user.id, team.id = team,
         "entered a solo event"

@@ -9,6 +9,7 @@ use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::format_duration;
 use hourglass_sdk::events::{AsyncRow, Event};
 use hourglass_sdk::seed;
+use hourglass_sdk::standings::ScoringSettings;
 use hourglass_sdk::web::{AppState, Chrome, PageContext, WebError};
 
 use super::asyncs::AsyncInput;
@@ -86,9 +87,15 @@ pub async fn render(
         };
         (input, FieldErrors::default())
     });
-    let (config, config_errors) = forms
-        .config
-        .unwrap_or_else(|| (ConfigInput::from_event(&event), FieldErrors::default()));
+    let scoring = ScoringSettings::load(&state.db, &event.series, &event.event)
+        .await?
+        .unwrap_or_default();
+    let (config, config_errors) = forms.config.unwrap_or_else(|| {
+        (
+            ConfigInput::from_event(&event, scoring),
+            FieldErrors::default(),
+        )
+    });
     let (team_form, team_errors) = forms.team.unwrap_or_default();
     let team_kinds: Vec<AsyncKind> = rows.iter().map(|row| row.kind).collect();
     let mut teams = team_lines(&state.db, &event, &team_kinds).await?;

@@ -56,6 +56,7 @@ pub async fn add(
     CsrfForm(input): CsrfForm<TeamInput>,
 ) -> Result<Response, WebError> {
     let event = managed_event(&state, &user, &series, &event).await?;
+
     let mut errors = FieldErrors::default();
     let name = errors.check("name", parse_name(&input.name, "team name"));
     let members = errors.check("members", parse_members(&input.members, event.team_size));
@@ -71,6 +72,7 @@ pub async fn add(
             Some((field, message)) => errors.add(field, message),
         }
     }
+
     let forms = Forms {
         team: Some((input, errors)),
         ..Forms::default()
@@ -86,6 +88,20 @@ async fn store(
     members: &[i64],
 ) -> Result<Option<(&'static str, String)>, WebError> {
     let mut tx = db.begin().await?;
+    // The team size may have changed since the form was checked; the shared lock holds it
+    // still until this team is in (the configuration form locks the row to change it).
+    let team_size: i16 = sqlx::query_scalar(
+        "SELECT team_size FROM events WHERE series = $1 AND event = $2 FOR SHARE",
+    )
+    .bind(&event.series)
+    .bind(&event.event)
+    .fetch_one(&mut *tx)
+    .await?;
+    if usize::try_from(team_size).ok() != Some(members.len()) {
+        let message = format!("This event now has teams of {team_size}; list that many people.");
+        return Ok(Some(("members", message)));
+    }
+
     // People who never signed in are known by their id until they do.
     sqlx::query(
         "INSERT INTO users (id, display_name) SELECT id, id::text FROM unnest($1::bigint[]) AS id \
@@ -100,6 +116,7 @@ async fn store(
         .bind(members)
         .execute(&mut *tx)
         .await?;
+
     let taken: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT users.id, users.display_name, teams.name FROM team_members \
          JOIN teams ON teams.id = team_members.team JOIN users ON users.id = team_members.member \
