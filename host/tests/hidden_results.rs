@@ -44,8 +44,10 @@ async fn everything(browser: &Browser) -> Seen {
 /// What the public and the teams must see while results are hidden.
 fn assert_names_only(seen: &Seen, who: &str) {
     let submitted = [ABLE, MIDO, ZIPPY];
-    for (what, text) in [("event page", &seen.event_page), ("results page", &seen.results_page)]
-    {
+    for (what, text) in [
+        ("event page", &seen.event_page),
+        ("results page", &seen.results_page),
+    ] {
         assert!(!has_hms(text), "{who} sees a time on the {what}:\n{text}");
         for hint in ["DNF", " pts", "<svg", "par ", "Hidden from the public"] {
             assert!(!text.contains(hint), "{who} sees {hint:?} on the {what}");
@@ -57,7 +59,10 @@ fn assert_names_only(seen: &Seen, who: &str) {
         // Alphabetical, although Zippy Zoras were fastest.
         assert_in_order(list, &submitted);
     }
-    assert!(!seen.event_page.contains(WAITING), "only teams that submitted are listed");
+    assert!(
+        !seen.event_page.contains(WAITING),
+        "only teams that submitted are listed"
+    );
 
     let json = &seen.standings_json;
     assert_eq!(json["hidden"], true);
@@ -68,7 +73,10 @@ fn assert_names_only(seen: &Seen, who: &str) {
         let keys: Vec<&String> = team.as_object().expect("object").keys().collect();
         assert_eq!(keys, ["name", "submitted"], "{who}: {team}");
     }
-    assert_eq!(teams[0]["submitted"], serde_json::json!(["qualifier", "qualifier2"]));
+    assert_eq!(
+        teams[0]["submitted"],
+        serde_json::json!(["qualifier", "qualifier2"])
+    );
     let results = &seen.results_json;
     assert!(results["par_time"].is_null());
     let entrants: Vec<&str> = results["entrants"]
@@ -78,9 +86,16 @@ fn assert_names_only(seen: &Seen, who: &str) {
         .filter_map(|e| e["name"].as_str())
         .collect();
     assert_eq!(entrants, submitted);
-    for text in [json.to_string(), results.to_string(), seen.standings_csv.clone()] {
+    for text in [
+        json.to_string(),
+        results.to_string(),
+        seen.standings_csv.clone(),
+    ] {
         assert!(!has_hms(&text), "{who}: {text}");
-        assert!(!text.contains("placement") && !text.contains("dnf"), "{who}: {text}");
+        assert!(
+            !text.contains("placement") && !text.contains("dnf"),
+            "{who}: {text}"
+        );
     }
 
     assert_eq!(
@@ -88,7 +103,11 @@ fn assert_names_only(seen: &Seen, who: &str) {
         "team,qualifier_submitted,qualifier2_submitted\n\
          Able Armos,yes,yes\nMido Mains,yes,yes\nZippy Zoras,yes,yes\n"
     );
-    assert_eq!(seen.svg_status, StatusCode::NOT_FOUND, "{who}: the chart would tell");
+    assert_eq!(
+        seen.svg_status,
+        StatusCode::NOT_FOUND,
+        "{who}: the chart would tell"
+    );
 }
 
 #[tokio::test]
@@ -132,7 +151,8 @@ async fn results_show_once_every_qualifier_window_has_closed() {
     let visitor = app.browser();
 
     // Both windows close at the event start, in 14 days.
-    app.clock.set(test_now() + TimeDelta::days(14) - TimeDelta::seconds(1));
+    app.clock
+        .set(test_now() + TimeDelta::days(14) - TimeDelta::seconds(1));
     let page = visitor.get(&setup.url("")).await;
     assert!(!has_hms(&page.body) && page.body.contains("Results stay hidden"));
 

@@ -27,21 +27,21 @@ async fn discord_sign_in_creates_the_user_and_cycles_the_session() {
         Some(format!("{}auth/discord/callback", app.base).as_str())
     );
 
-    browser.sign_in(772_939_104_387_203_074, "runner_one").await;
+    browser.sign_in(772_939_104_387_203_074).await;
     let name: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
         .bind(772_939_104_387_203_074_i64)
         .fetch_one(&app.db)
         .await
         .expect("the user is stored");
-    assert_eq!(name, "runner_one");
+    assert_eq!(name, "Runner One");
     let after = browser.get("/").await;
-    assert!(after.body.contains("runner_one"));
+    assert!(after.body.contains("Runner One"));
     assert!(after.body.contains("Sign out"));
 
     // Signing out forgets the session.
     let out = browser.submit("/", "/logout", &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert!(!browser.get("/").await.body.contains("runner_one"));
+    assert!(!browser.get("/").await.body.contains("Runner One"));
 }
 
 #[tokio::test]
@@ -76,7 +76,7 @@ async fn return_to_only_leads_to_this_site() {
         .await;
     let authorize = Url::parse(start.location.as_deref().expect("to Discord")).expect("url");
     let mut chosen = authorize.clone();
-    chosen.query_pairs_mut().append_pair("user", "5:five");
+    chosen.query_pairs_mut().append_pair("sim_user", "803456789012345678");
     let approved = browser.client.get(chosen).send().await.expect("authorize");
     let callback = approved.headers()["location"]
         .to_str()

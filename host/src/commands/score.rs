@@ -138,8 +138,14 @@ mod tests {
         let table = score(Formula::Sgl, Path::new("x.csv"), text).expect("scores");
         let rows: Vec<&str> = table.lines().collect();
         assert_eq!(rows.len(), 4, "{table}");
-        assert!(rows[1].contains("Fast") && rows[1].contains("110.00"), "{table}");
-        assert!(rows[3].contains("Gone") && rows[3].contains("DNF"), "{table}");
+        assert!(
+            rows[1].contains("Fast") && rows[1].contains("110.00"),
+            "{table}"
+        );
+        assert!(
+            rows[3].contains("Gone") && rows[3].contains("DNF"),
+            "{table}"
+        );
 
         let error = score(Formula::Sgl, Path::new("x.csv"), "A,1:00:00\nB,1:75:00\n")
             .expect_err("minutes of 75");

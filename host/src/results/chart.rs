@@ -283,7 +283,12 @@ mod tests {
 
     #[test]
     fn dots_sit_on_a_labelled_axis_with_par_between() {
-        let finishes = [finish("A", 80), finish("B", 95), finish("C", 95), finish("D", 130)];
+        let finishes = [
+            finish("A", 80),
+            finish("B", 95),
+            finish("C", 95),
+            finish("D", 130),
+        ];
         let chart =
             finish_chart(&finishes, Some(TimeDelta::minutes(90)), 1, NARROW).expect("a chart");
         let labels: Vec<_> = chart.ticks.iter().map(|t| t.label.as_str()).collect();
@@ -294,8 +299,17 @@ mod tests {
         assert!(chart.dots[0].x < par.x && par.x < chart.dots[1].x);
         assert_eq!(chart.dots[1].x, chart.dots[2].x, "equal times stack");
         assert!(chart.dots[2].y < chart.dots[1].y);
-        assert!(chart.summary.contains("1 did not finish"), "{}", chart.summary);
-        assert!(chart.dots.iter().all(|d| d.x > chart.left && d.x < chart.right));
+        assert!(
+            chart.summary.contains("1 did not finish"),
+            "{}",
+            chart.summary
+        );
+        assert!(
+            chart
+                .dots
+                .iter()
+                .all(|d| d.x > chart.left && d.x < chart.right)
+        );
     }
 
     #[test]
@@ -304,7 +318,12 @@ mod tests {
         let chart = finish_chart(&finishes, None, 0, WIDE).expect("a chart");
         assert!(chart.dots.is_empty());
         assert!(!chart.bars.is_empty());
-        assert!(chart.bars.iter().all(|bar| bar.y >= chart.top && bar.height > 0.0));
+        assert!(
+            chart
+                .bars
+                .iter()
+                .all(|bar| bar.y >= chart.top && bar.height > 0.0)
+        );
         assert!(finish_chart(&[], None, 3, WIDE).is_none());
     }
 }

@@ -279,7 +279,10 @@ pub fn results_export(
         }
         Access::NamesOnly => {
             let names = submitted_only(report, &[kind]);
-            (None, names.into_iter().map(EntrantExport::Submitted).collect())
+            (
+                None,
+                names.into_iter().map(EntrantExport::Submitted).collect(),
+            )
         }
     };
     ResultsExport {
@@ -299,10 +302,6 @@ fn runner(runner: &RunnerResult) -> RunnerExport {
         name: runner.runner.clone(),
         time: runner.time.map(format_duration),
         time_s: runner.time.map(seconds),
-        vod: runner
-            .vod
-            .as_deref()
-            .and_then(safe_link)
-            .map(String::from),
+        vod: runner.vod.as_deref().and_then(safe_link).map(String::from),
     }
 }

@@ -13,8 +13,7 @@ use sqlx::PgPool;
 use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::events::{AsyncRow, Event, effective_start};
 use hourglass_sdk::standings::{
-    EventResults, EventStandings, Formula, RunnerResult, ScoringSettings, Submitter,
-    results_hidden,
+    EventResults, EventStandings, Formula, RunnerResult, ScoringSettings, Submitter, results_hidden,
 };
 
 /// Everything needed to show one event's results.
@@ -71,7 +70,7 @@ impl EventReport {
     /// What someone sees: organizers (and global admins) see everything, others only names
     /// while the results are hidden.
     pub fn access(&self, is_staff: bool) -> Access {
-        if is_staff || !self.hidden || true {
+        if is_staff || !self.hidden {
             Access::Full {
                 hidden_from_public: self.hidden,
             }
@@ -114,11 +113,8 @@ impl EventReport {
 
     /// The standings of a non-qualifier async (by time).
     pub fn other_standings(&self, kind: AsyncKind) -> EventStandings {
-        self.results.async_standings(
-            Formula::Time,
-            self.event.counts_pieces,
-            kind,
-        )
+        self.results
+            .async_standings(Formula::Time, self.event.counts_pieces, kind)
     }
 
     /// One async's entrants, placed by time, with points under the event's formula for

@@ -107,7 +107,9 @@ impl StandingsView {
                     team: team.name.clone(),
                     cells: team.results.iter().map(cell).collect(),
                     // A team that submitted nothing has no total, not a total of zero.
-                    total_points: points_text(team.total_points.filter(|_| team.placement.is_some())),
+                    total_points: points_text(
+                        team.total_points.filter(|_| team.placement.is_some()),
+                    ),
                     total_time: team.total_time.clone().unwrap_or_default(),
                     pieces: pieces_text(team.pieces),
                 }),
@@ -123,9 +125,10 @@ impl StandingsView {
         }
         Self {
             names_only: access == Access::NamesOnly,
-            hidden_from_public: access == Access::Full {
-                hidden_from_public: true,
-            },
+            hidden_from_public: access
+                == Access::Full {
+                    hidden_from_public: true,
+                },
             heads: heads(report, &export.asyncs),
             points: export.formula.awards_points(),
             pieces: export.counts_pieces,
@@ -229,9 +232,10 @@ impl AsyncView {
             json_url: format!("{url}.json"),
             url,
             names_only: access == Access::NamesOnly,
-            hidden_from_public: access == Access::Full {
-                hidden_from_public: true,
-            },
+            hidden_from_public: access
+                == Access::Full {
+                    hidden_from_public: true,
+                },
             points: export.formula.awards_points(),
             pieces: report.event.counts_pieces,
             rows,

@@ -22,8 +22,14 @@ use crate::results::{EventReport, formula_name, runners};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/event/{series}/{event}/standings.csv", get(standings_as_csv))
-        .route("/event/{series}/{event}/standings.json", get(standings_as_json))
+        .route(
+            "/event/{series}/{event}/standings.csv",
+            get(standings_as_csv),
+        )
+        .route(
+            "/event/{series}/{event}/standings.json",
+            get(standings_as_json),
+        )
         .route("/event/{series}/{event}/results/{kind}", get(async_results))
 }
 
@@ -139,13 +145,20 @@ async fn async_results(
         let chart = results.chart.as_ref().ok_or(WebError::NotFound)?;
         let svg = ChartSvg { chart }.render()?;
         return Ok((
-            [PRIVATE, (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+            [
+                PRIVATE,
+                (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            ],
             svg,
         )
             .into_response());
     }
     let template = ResultsPage {
-        chrome: page.chrome(format!("{} results · {}", kind.label(), report.event.display_name))?,
+        chrome: page.chrome(format!(
+            "{} results · {}",
+            kind.label(),
+            report.event.display_name
+        ))?,
         formula: formula_name(export.formula),
         event: report.event,
         results,

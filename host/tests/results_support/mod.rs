@@ -127,8 +127,8 @@ pub struct Field {
 /// 110 + 91.89): Zippy's lead in the first qualifier is capped at 110 points.
 pub async fn field<'a>(app: &'a crate::support::TestApp) -> (EventSetup<'a>, Field) {
     let now = test_now();
-    let setup = crate::support::builders::event(&app.db, "s", "8", 2, now + TimeDelta::days(14))
-        .await;
+    let setup =
+        crate::support::builders::event(&app.db, "s", "8", 2, now + TimeDelta::days(14)).await;
     for (kind, opened) in [(AsyncKind::Qualifier, 2), (AsyncKind::Qualifier2, 1)] {
         setup
             .async_with_seed(
@@ -141,23 +141,76 @@ pub async fn field<'a>(app: &'a crate::support::TestApp) -> (EventSetup<'a>, Fie
     }
     setup.organizer(ORGANIZER.0, ORGANIZER.1).await;
     let member = |n: i64| 920_000_000_000_000_000 + n;
-    let zippy = setup
-        .team(ZIPPY, &[ZIPPY_RUNNER, (member(2), "zed")])
+    let zippy = setup.team(ZIPPY, &[ZIPPY_RUNNER, (member(2), "zed")]).await;
+    let mido = setup
+        .team(MIDO, &[(member(3), "mia"), (member(4), "moe")])
         .await;
-    let mido = setup.team(MIDO, &[(member(3), "mia"), (member(4), "moe")]).await;
-    let able = setup.team(ABLE, &[(member(5), "abe"), (member(6), "ada")]).await;
+    let able = setup
+        .team(ABLE, &[(member(5), "abe"), (member(6), "ada")])
+        .await;
     let waiting = setup
         .team(WAITING, &[(member(7), "wes"), (member(8), "wil")])
         .await;
     let q1 = AsyncKind::Qualifier;
     let q2 = AsyncKind::Qualifier2;
     let vod = "https://www.twitch.tv/videos/1";
-    record(&setup, zippy, q1, &[(member(1), Some("0:20:00"), vod), (member(2), Some("0:20:00"), vod)]).await;
-    record(&setup, mido, q1, &[(member(3), Some("0:30:00"), vod), (member(4), Some("0:30:00"), vod)]).await;
-    record(&setup, able, q1, &[(member(5), Some("0:40:00"), vod), (member(6), Some("0:40:00"), vod)]).await;
-    record(&setup, zippy, q2, &[(member(1), Some("0:50:00"), vod), (member(2), Some("0:50:00"), vod)]).await;
-    record(&setup, mido, q2, &[(member(3), Some("0:40:00"), vod), (member(4), Some("0:45:00"), vod)]).await;
-    record(&setup, able, q2, &[(member(5), Some("0:50:00"), vod), (member(6), None, "")]).await;
+    record(
+        &setup,
+        zippy,
+        q1,
+        &[
+            (member(1), Some("0:20:00"), vod),
+            (member(2), Some("0:20:00"), vod),
+        ],
+    )
+    .await;
+    record(
+        &setup,
+        mido,
+        q1,
+        &[
+            (member(3), Some("0:30:00"), vod),
+            (member(4), Some("0:30:00"), vod),
+        ],
+    )
+    .await;
+    record(
+        &setup,
+        able,
+        q1,
+        &[
+            (member(5), Some("0:40:00"), vod),
+            (member(6), Some("0:40:00"), vod),
+        ],
+    )
+    .await;
+    record(
+        &setup,
+        zippy,
+        q2,
+        &[
+            (member(1), Some("0:50:00"), vod),
+            (member(2), Some("0:50:00"), vod),
+        ],
+    )
+    .await;
+    record(
+        &setup,
+        mido,
+        q2,
+        &[
+            (member(3), Some("0:40:00"), vod),
+            (member(4), Some("0:45:00"), vod),
+        ],
+    )
+    .await;
+    record(
+        &setup,
+        able,
+        q2,
+        &[(member(5), Some("0:50:00"), vod), (member(6), None, "")],
+    )
+    .await;
     request_only(&setup, waiting, q1).await;
     (
         setup,

@@ -1,6 +1,7 @@
 //! The test harness: the real app on a fresh PostgreSQL database, served over real HTTP on
-//! 127.0.0.1, with a loopback stand-in for Discord's OAuth2 pages, and browsers (reqwest
-//! clients with their own cookie jars) that sign in through it.
+//! 127.0.0.1, with the loopback Discord simulator in front of it (OAuth2 sign-in, and the
+//! bot when a test asks for it), and browsers (reqwest clients with their own cookie jars)
+//! that sign in through the simulator's OAuth2 pages.
 
 #![allow(
     dead_code,
@@ -8,7 +9,6 @@
 )]
 
 pub mod builders;
-pub mod oauth;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -21,7 +21,9 @@ use reqwest::redirect::Policy;
 use sqlx::PgPool;
 use url::Url;
 
+use discord_sim::{SimConfig, SimHandle, Simulator};
 use hourglass::config::{Config, DiscordConfig, OAuthClient, Secret};
+use hourglass::discord::Bot;
 use hourglass::database::MIGRATOR;
 use hourglass::server::{AppParts, build_app};
 use hourglass_sdk::clock::ManualClock;
@@ -40,7 +42,9 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub seed_dir: PathBuf,
     pub admins: HashSet<i64>,
-    oauth: oauth::StandIn,
+    pub sim: SimHandle,
+    pub bot: Option<Bot>,
+    pub config: Config,
 }
 
 /// What a test may change before the app starts.
@@ -48,6 +52,8 @@ pub struct TestApp {
 pub struct Options {
     pub admins: Vec<i64>,
     pub demo: bool,
+    /// Connect the bot to the simulator (and wait until it is ready).
+    pub discord: bool,
 }
 
 impl TestApp {
@@ -57,7 +63,15 @@ impl TestApp {
 
     pub async fn start_with(options: Options) -> Self {
         let db = hourglass_postgres::testing::fresh_database(&MIGRATOR).await;
-        let oauth = oauth::StandIn::start().await;
+        let sim_config = SimConfig {
+            ack_deadline: std::time::Duration::from_secs(3),
+            ..SimConfig::default()
+        };
+        let sim = Simulator::start_with(sim_config.clone(), "127.0.0.1:0".parse().expect("addr"))
+            .await
+            .expect("the simulator starts");
+        sim.seed_example().expect("the example guild");
+        let sim_base = Url::parse(&sim.base_url()).expect("sim url");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -73,12 +87,12 @@ impl TestApp {
             data_dir: seed_dir.clone(),
             seed_dir: seed_dir.clone(),
             discord: DiscordConfig {
-                api_base: oauth.base.clone(),
+                api_base: sim_base,
                 oauth: Some(OAuthClient {
-                    client_id: oauth::CLIENT_ID,
-                    client_secret: Secret(oauth::CLIENT_SECRET.into()),
+                    client_id: sim_config.application_id,
+                    client_secret: Secret(sim_config.client_secret.clone()),
                 }),
-                bot_token: None,
+                bot_token: Some(Secret(sim_config.bot_token.clone())),
             },
             admins: admins.clone(),
         };
@@ -94,14 +108,20 @@ impl TestApp {
         .expect("the app builds");
         let router = app.router;
         tokio::spawn(async move { axum::serve(listener, router).await });
-        Self {
-            base,
-            db,
-            clock,
-            seed_dir,
-            admins,
-            oauth,
-        }
+        let bot = if options.discord {
+            let token = config.discord.bot_token.clone().expect("token");
+            let bot = hourglass::discord::start(&config.discord, &token, app.state.clone())
+                .await
+                .expect("the bot starts");
+            sim.client()
+                .wait_for_gateway(std::time::Duration::from_secs(20))
+                .await
+                .expect("the bot connects to the gateway");
+            Some(bot)
+        } else {
+            None
+        };
+        Self { base, db, clock, seed_dir, admins, sim, bot, config }
     }
 
     /// A browser that is not signed in.
@@ -119,9 +139,25 @@ impl TestApp {
 
     /// A browser signed in through the Discord OAuth2 flow as this user.
     pub async fn signed_in(&self, user_id: i64, name: &str) -> Browser {
+        self.sim_user(user_id, name).await;
         let browser = self.browser();
-        browser.sign_in(user_id, name).await;
+        browser.sign_in(user_id).await;
         browser
+    }
+
+    /// Makes sure the simulator knows this person.
+    pub async fn sim_user(&self, user_id: i64, name: &str) {
+        let id = u64::try_from(user_id).expect("snowflake");
+        if self.sim.state().world().users.contains_key(&id) {
+            return;
+        }
+        let user = discord_sim::types::NewUser {
+            username: name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect(),
+            global_name: Some(name.to_owned()),
+            id: Some(id),
+            bot: false,
+        };
+        self.sim.client().create_user(&user).await.expect("simulated user");
     }
 }
 
@@ -203,15 +239,13 @@ impl Browser {
         self.post_raw(path, &fields).await
     }
 
-    /// Signs in through the OAuth2 stand-in, as a person would click through it.
-    pub async fn sign_in(&self, user_id: i64, name: &str) {
+    /// Signs in through the simulator's OAuth2 pages, as a person would click through them.
+    pub async fn sign_in(&self, user_id: i64) {
         let start = self.get("/auth/discord?return_to=/").await;
         let authorize = start.location.expect("redirect to Discord");
         let authorize = Url::parse(&authorize).expect("authorize url");
         let mut chosen = authorize.clone();
-        chosen
-            .query_pairs_mut()
-            .append_pair("user", &format!("{user_id}:{name}"));
+        chosen.query_pairs_mut().append_pair("sim_user", &user_id.to_string());
         let approved = Self::read(self.client.get(chosen).send().await.expect("authorize")).await;
         let callback = approved.location.expect("redirect back to Hourglass");
         let done = Self::read(self.client.get(callback).send().await.expect("callback")).await;

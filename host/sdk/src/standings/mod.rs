@@ -225,7 +225,11 @@ impl EventResults {
             .iter()
             .map(|line| line.per_async[0].outcome.seconds())
             .collect();
-        for (line, points) in standings.lines.iter_mut().zip(async_points(formula, &times)) {
+        for (line, points) in standings
+            .lines
+            .iter_mut()
+            .zip(async_points(formula, &times))
+        {
             line.per_async[0].points = points;
             line.total_points = points;
         }

@@ -50,13 +50,19 @@ fn time_mode_finishers_then_dnf_then_not_submitted() {
         ],
     };
     let standings = results.standings(Formula::Time, false, &[Q1]);
-    assert_eq!(names(&standings), ["Epona", "Impa", "Navi", "Link", "Zelda"]);
+    assert_eq!(
+        names(&standings),
+        ["Epona", "Impa", "Navi", "Link", "Zelda"]
+    );
     assert_eq!(
         placements(&standings),
         [Some(1), Some(2), Some(2), Some(4), None]
     );
     assert_eq!(standings.lines[1].total_time, TimeDelta::minutes(90));
-    assert_eq!(standings.lines[4].per_async[0].outcome, Outcome::NotSubmitted);
+    assert_eq!(
+        standings.lines[4].per_async[0].outcome,
+        Outcome::NotSubmitted
+    );
 }
 
 #[test]
@@ -116,10 +122,7 @@ fn an_async_is_placed_by_time_and_equal_times_share() {
     };
     let standings = results.async_standings(Formula::Standard, false, Q1);
     assert_eq!(names(&standings), ["Tied a", "Tied b", "Slow", "Gone"]);
-    assert_eq!(
-        placements(&standings),
-        [Some(1), Some(1), Some(3), Some(4)]
-    );
+    assert_eq!(placements(&standings), [Some(1), Some(1), Some(3), Some(4)]);
     assert!(standings.lines[0].per_async[0].points > standings.lines[2].per_async[0].points);
     assert!(standings.lines[3].per_async[0].points.abs() < f64::EPSILON);
 }
@@ -195,5 +198,11 @@ fn hidden_until_every_qualifier_window_closed() {
     assert!(!results_hidden(true, &event, &asyncs, moved, at(21, 12)));
     // A qualifier without a start may still be scheduled.
     let unscheduled = [qualifier(Q1, None, at(10, 12))];
-    assert!(results_hidden(true, &event, &unscheduled, event.start, at(25, 0)));
+    assert!(results_hidden(
+        true,
+        &event,
+        &unscheduled,
+        event.start,
+        at(25, 0)
+    ));
 }
