@@ -1,7 +1,14 @@
 //! The demo event behind `hourglass demo`, loaded once from `host/demo/event.toml`.
 //! A second run finds the event and leaves everything (and whatever people did) alone.
 
+use std::net::SocketAddr;
+
 use anyhow::Context;
+use discord_sim::types::NewUser;
+use discord_sim::{SimConfig, SimHandle, Simulator};
+use url::Url;
+
+use crate::config::{Config, DiscordConfig, OAuthClient, Secret};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Deserialize;
 use sqlx::PgPool;
@@ -27,6 +34,7 @@ struct DemoEvent {
     name: String,
     team_size: i16,
     starts_in_hours: i64,
+    discord_guild: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +51,8 @@ struct DemoAsync {
     opened_hours_ago: i64,
     closes_in_hours: i64,
     max_delay_hours: i64,
+    discord_channel: Option<i64>,
+    discord_role: Option<i64>,
     web_id: i64,
     hash: [HashIcon; 5],
     password: String,
@@ -72,20 +82,63 @@ pub fn demo_admin() -> anyhow::Result<Option<i64>> {
         .map(|person| person.id))
 }
 
+/// Starts the Discord simulator for the demo, with the example guild and every person of
+/// the demo as a member, and points the configuration's Discord settings at it.
+pub async fn start_simulator(config: &mut Config) -> anyhow::Result<SimHandle> {
+    let file: DemoFile = toml::from_str(DEMO_DATA).context("host/demo/event.toml is not valid")?;
+    let sim_config = SimConfig::default();
+    let sim = Simulator::start_with(sim_config.clone(), SocketAddr::new(config.bind.ip(), 0))
+        .await
+        .context("could not start the Discord simulator")?;
+    let ids = sim.seed_example().map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let people = file.staff.iter().chain(file.teams.iter().flat_map(|team| &team.members));
+    {
+        let mut world = sim.state().world();
+        for person in people {
+            let id = u64::try_from(person.id)?;
+            let user = NewUser {
+                username: person
+                    .name
+                    .to_lowercase()
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect(),
+                global_name: Some(person.name.clone()),
+                id: Some(id),
+                bot: false,
+            };
+            world.add_user(&user).map_err(|error| anyhow::anyhow!("{error:?}"))?;
+            world
+                .add_member(ids.guild, id, &[], None)
+                .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+        }
+    }
+    config.discord = DiscordConfig {
+        api_base: Url::parse(&sim.base_url())?,
+        oauth: Some(OAuthClient {
+            client_id: sim_config.application_id,
+            client_secret: Secret(sim_config.client_secret),
+        }),
+        bot_token: Some(Secret(sim_config.bot_token)),
+    };
+    Ok(sim)
+}
+
 /// Loads the demo event unless it is already there. Returns whether it was loaded now.
 pub async fn load_once(db: &PgPool, now: DateTime<Utc>) -> anyhow::Result<bool> {
     let file: DemoFile = toml::from_str(DEMO_DATA).context("host/demo/event.toml is not valid")?;
     let hours = TimeDelta::hours;
     let mut tx = db.begin().await?;
     let inserted = sqlx::query(
-        "INSERT INTO events (series, event, display_name, team_size, start) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        "INSERT INTO events (series, event, display_name, team_size, start, discord_guild) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
     )
     .bind(&file.event.series)
     .bind(&file.event.event)
     .bind(&file.event.name)
     .bind(file.event.team_size)
     .bind(now + hours(file.event.starts_in_hours))
+    .bind(file.event.discord_guild)
     .execute(&mut *tx)
     .await?;
     if inserted.rows_affected() == 0 {
@@ -116,8 +169,8 @@ pub async fn load_once(db: &PgPool, now: DateTime<Utc>) -> anyhow::Result<bool> 
     for demo in &file.asyncs {
         sqlx::query(
             "INSERT INTO asyncs (series, event, kind, start, end_time, max_delay, web_id, \
-             hash1, hash2, hash3, hash4, hash5, seed_password) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             hash1, hash2, hash3, hash4, hash5, seed_password, discord_channel, discord_role) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(series)
         .bind(event)
@@ -132,6 +185,8 @@ pub async fn load_once(db: &PgPool, now: DateTime<Utc>) -> anyhow::Result<bool> 
         .bind(demo.hash[3])
         .bind(demo.hash[4])
         .bind(&demo.password)
+        .bind(demo.discord_channel)
+        .bind(demo.discord_role)
         .execute(&mut *tx)
         .await?;
     }

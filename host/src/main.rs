@@ -21,7 +21,7 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,serenity=warn,tracing::span=warn")),
         )
         // Standard output is for what commands print (standings as CSV or JSON).
         .with_writer(std::io::stderr)
@@ -72,6 +72,13 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
             config.admins.insert(admin);
         }
     }
+    // The demo brings its own Discord: the simulator, with a web view to watch and drive it.
+    let simulator = if is_demo && config.discord.bot_token.is_none() {
+        Some(demo::start_simulator(&mut config).await?)
+    } else {
+        None
+    };
+    let discord_view = simulator.as_ref().map(|sim| format!("{}/_sim/", sim.base_url()));
     let discord_notices = Arc::new(tokio::sync::Notify::new());
     let app = build_app(AppParts {
         db: database.pool.clone(),
@@ -79,6 +86,7 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
         clock: clock.clone(),
         demo: is_demo,
         discord_notices: discord_notices.clone(),
+        discord_view: discord_view.clone(),
     })
     .await?;
     let bot = match &config.discord.bot_token {
@@ -101,11 +109,17 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
             "Hourglass demo: open {} and sign in as one of the demo's people.",
             config.public_url
         );
+        if let Some(view) = &discord_view {
+            println!("Simulated Discord, to watch and drive the bot: {view}");
+        }
     }
     let served = serve(app.router, listener).await;
     if let Some((bot, sender)) = bot {
         sender.abort();
         bot.shutdown().await;
+    }
+    if let Some(sim) = simulator {
+        sim.shutdown().await;
     }
     database.close().await;
     served

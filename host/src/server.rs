@@ -30,6 +30,8 @@ pub struct AppParts<'a> {
     pub demo: bool,
     /// Woken when a Discord notice is queued (see `discord::notices`).
     pub discord_notices: Arc<tokio::sync::Notify>,
+    /// The simulated Discord's web view, when the demo runs one.
+    pub discord_view: Option<String>,
 }
 
 /// The built app: its router, and the state the Discord bot shares with it.
@@ -46,6 +48,7 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<App> {
         clock,
         demo,
         discord_notices,
+        discord_view,
     } = parts;
     ButtonRoutes::new(&plugins()).context("the plugins' button stems clash")?;
 
@@ -72,6 +75,7 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<App> {
         csrf,
         discord_notices,
         demo_sign_in: demo && config.is_loopback(),
+        discord_view,
     });
 
     let mut router = web::routes(config);

@@ -103,6 +103,7 @@ impl TestApp {
             clock: clock.clone(),
             demo: options.demo,
             discord_notices: Arc::new(tokio::sync::Notify::new()),
+            discord_view: None,
         })
         .await
         .expect("the app builds");

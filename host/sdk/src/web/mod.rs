@@ -35,6 +35,8 @@ pub struct AppContext {
     pub discord_notices: Arc<tokio::sync::Notify>,
     /// Whether the sign-in page offers "sign in as" a demo user (demo mode on loopback only).
     pub demo_sign_in: bool,
+    /// In the demo: the simulated Discord's web view, linked from every page.
+    pub discord_view: Option<String>,
 }
 
 impl AppState {

@@ -78,6 +78,7 @@ pub struct PageContext {
     pub is_admin: bool,
     pub csrf: CsrfToken,
     pub demo: bool,
+    pub discord_view: Option<String>,
 }
 
 impl FromRequestParts<AppState> for PageContext {
@@ -96,6 +97,7 @@ impl FromRequestParts<AppState> for PageContext {
             is_admin,
             csrf,
             demo: state.demo_sign_in,
+            discord_view: state.discord_view.clone(),
         })
     }
 }
@@ -113,6 +115,7 @@ impl PageContext {
             is_admin: self.is_admin,
             csrf,
             demo: self.demo,
+            discord_view: self.discord_view.clone(),
         })
     }
 }
@@ -126,4 +129,6 @@ pub struct Chrome {
     /// The token every form on the page carries as `authenticity_token`.
     pub csrf: String,
     pub demo: bool,
+    /// The simulated Discord's web view (demo only).
+    pub discord_view: Option<String>,
 }
