@@ -90,8 +90,13 @@ pub async fn start_simulator(config: &mut Config) -> anyhow::Result<SimHandle> {
     let sim = Simulator::start_with(sim_config.clone(), SocketAddr::new(config.bind.ip(), 0))
         .await
         .context("could not start the Discord simulator")?;
-    let ids = sim.seed_example().map_err(|error| anyhow::anyhow!("{error:?}"))?;
-    let people = file.staff.iter().chain(file.teams.iter().flat_map(|team| &team.members));
+    let ids = sim
+        .seed_example()
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+    let people = file
+        .staff
+        .iter()
+        .chain(file.teams.iter().flat_map(|team| &team.members));
     {
         let mut world = sim.state().world();
         for person in people {
@@ -107,7 +112,9 @@ pub async fn start_simulator(config: &mut Config) -> anyhow::Result<SimHandle> {
                 id: Some(id),
                 bot: false,
             };
-            world.add_user(&user).map_err(|error| anyhow::anyhow!("{error:?}"))?;
+            world
+                .add_user(&user)
+                .map_err(|error| anyhow::anyhow!("{error:?}"))?;
             world
                 .add_member(ids.guild, id, &[], None)
                 .map_err(|error| anyhow::anyhow!("{error:?}"))?;

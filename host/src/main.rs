@@ -10,8 +10,8 @@ use hourglass::cli::{Cli, Command};
 use hourglass::commands;
 use hourglass::config::Config;
 use hourglass::database::Database;
-use hourglass::{demo, discord};
 use hourglass::server::{AppParts, build_app, serve};
+use hourglass::{demo, discord};
 use hourglass_sdk::clock::{Clock, SystemClock};
 
 #[tokio::main]
@@ -21,7 +21,9 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,serenity=warn,tracing::span=warn")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+                EnvFilter::new("info,sqlx=warn,serenity=warn,tracing::span=warn")
+            }),
         )
         // Standard output is for what commands print (standings as CSV or JSON).
         .with_writer(std::io::stderr)
@@ -78,7 +80,9 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
     } else {
         None
     };
-    let discord_view = simulator.as_ref().map(|sim| format!("{}/_sim/", sim.base_url()));
+    let discord_view = simulator
+        .as_ref()
+        .map(|sim| format!("{}/_sim/", sim.base_url()));
     let discord_notices = Arc::new(tokio::sync::Notify::new());
     let app = build_app(AppParts {
         db: database.pool.clone(),
@@ -92,7 +96,12 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
     let bot = match &config.discord.bot_token {
         Some(token) => {
             let bot = discord::start(&config.discord, token, app.state.clone()).await?;
-            let sender = discord::spawn_notice_sender(database.pool.clone(), bot.http.clone(), clock, discord_notices);
+            let sender = discord::spawn_notice_sender(
+                database.pool.clone(),
+                bot.http.clone(),
+                clock,
+                discord_notices,
+            );
             Some((bot, sender))
         }
         None => {

@@ -10,9 +10,9 @@ use discord_sim::ExampleIds;
 use discord_sim::types::{
     CommandRequest, Fault, FaultSpec, InteractionView, NewChannel, NewRole, OptionInput,
 };
+use hourglass_sdk::clock::Clock;
 use hourglass_sdk::discord::{BotError, ButtonClick, poise::serenity_prelude as serenity};
 use hourglass_sdk::domain::AsyncKind;
-use hourglass_sdk::clock::Clock;
 use hourglass_sdk::inventory;
 use hourglass_sdk::plugin::{Plugin, PluginRegistration};
 use reqwest::StatusCode;
@@ -48,7 +48,11 @@ impl Plugin for EchoPlugin {
                 click.reply_private("slow answer").await?;
             }
             "test_fail" => return Err("connection to db-7 refused (internal detail)".into()),
-            _ => click.reply_private(format!("echo {}", click.custom_id.keys.join(","))).await?,
+            _ => {
+                click
+                    .reply_private(format!("echo {}", click.custom_id.keys.join(",")))
+                    .await?
+            }
         }
         Ok(())
     }
@@ -57,21 +61,35 @@ impl Plugin for EchoPlugin {
 inventory::submit!(PluginRegistration(&EchoPlugin));
 
 async fn discord_app() -> TestApp {
-    TestApp::start_with(Options { discord: true, ..Options::default() }).await
+    TestApp::start_with(Options {
+        discord: true,
+        ..Options::default()
+    })
+    .await
 }
 
 /// The bot posts a message with one button; returns the message id.
 async fn post_button(app: &TestApp, custom_id: &str) -> u64 {
     let http = &app.bot.as_ref().expect("bot").http;
     let row = CreateActionRow::Buttons(vec![CreateButton::new(custom_id).label("Press")]);
-    let message = CreateMessage::new().content("A button").components(vec![row]);
-    ChannelId::new(IDS.async_races).send_message(http, message).await.expect("posted").id.get()
+    let message = CreateMessage::new()
+        .content("A button")
+        .components(vec![row]);
+    ChannelId::new(IDS.async_races)
+        .send_message(http, message)
+        .await
+        .expect("posted")
+        .id
+        .get()
 }
 
 async fn click(app: &TestApp, message: u64, custom_id: &str, user: u64) -> InteractionView {
     let client = app.sim.client();
     let dispatched = client.click(message, custom_id, user).await.expect("click");
-    client.wait_for_response(dispatched.interaction_id, WAIT).await.expect("answered")
+    client
+        .wait_for_response(dispatched.interaction_id, WAIT)
+        .await
+        .expect("answered")
 }
 
 /// Everything the user was shown in answer to an interaction.
@@ -129,19 +147,42 @@ async fn a_click_reaches_its_plugin_and_is_acknowledged_at_once() {
     let view = click(&app, message, "test_echo:42:qualifier", IDS.runner_one).await;
     assert!(!view.failed);
     assert_eq!(view.response_type, Some(4));
-    assert_eq!(view.response_content().as_deref(), Some("echo 42,qualifier"));
-    assert_eq!(view.response.as_ref().and_then(|r| r["flags"].as_u64()), Some(64), "private");
-    assert!(view.ack_ms.is_some_and(|ms| ms < 3000), "ack in {:?} ms", view.ack_ms);
+    assert_eq!(
+        view.response_content().as_deref(),
+        Some("echo 42,qualifier")
+    );
+    assert_eq!(
+        view.response.as_ref().and_then(|r| r["flags"].as_u64()),
+        Some(64),
+        "private"
+    );
+    assert!(
+        view.ack_ms.is_some_and(|ms| ms < 3000),
+        "ack in {:?} ms",
+        view.ack_ms
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_or_stale_button_gets_a_short_private_reply() {
     let app = discord_app().await;
     let message = post_button(&app, "async_ready_qualifierx:1:qualifier").await;
-    let view = click(&app, message, "async_ready_qualifierx:1:qualifier", IDS.runner_one).await;
+    let view = click(
+        &app,
+        message,
+        "async_ready_qualifierx:1:qualifier",
+        IDS.runner_one,
+    )
+    .await;
     assert!(!view.failed);
-    assert_eq!(view.response_content().as_deref(), Some("This button is no longer active."));
-    assert_eq!(view.response.as_ref().and_then(|r| r["flags"].as_u64()), Some(64));
+    assert_eq!(
+        view.response_content().as_deref(),
+        Some("This button is no longer active.")
+    );
+    assert_eq!(
+        view.response.as_ref().and_then(|r| r["flags"].as_u64()),
+        Some(64)
+    );
 }
 
 #[tokio::test]
@@ -149,12 +190,20 @@ async fn a_slow_handler_is_deferred_in_time_and_a_failing_one_explains_plainly()
     let app = discord_app().await;
     let slow = post_button(&app, "test_slow:1").await;
     let client = app.sim.client();
-    let dispatched = client.click(slow, "test_slow:1", IDS.runner_one).await.expect("click");
+    let dispatched = client
+        .click(slow, "test_slow:1", IDS.runner_one)
+        .await
+        .expect("click");
     let view = client
-        .wait_for_interaction(dispatched.interaction_id, WAIT, |view| !view.followups.is_empty())
+        .wait_for_interaction(dispatched.interaction_id, WAIT, |view| {
+            !view.followups.is_empty()
+        })
         .await
         .expect("answered");
-    assert!(!view.failed, "the user never sees 'This interaction failed'");
+    assert!(
+        !view.failed,
+        "the user never sees 'This interaction failed'"
+    );
     assert_eq!(view.response_type, Some(6), "deferred by the router");
     assert!(view.ack_ms.is_some_and(|ms| ms < 3000));
     assert_eq!(view.followups[0].content, "slow answer");
@@ -169,9 +218,13 @@ async fn a_slow_handler_is_deferred_in_time_and_a_failing_one_explains_plainly()
 /// An event whose qualifier thread for team "Hookshot Hooligans" is a real private thread.
 async fn qualifier_thread(app: &TestApp) -> (u64, i64) {
     let setup = event(&app.db, "s", "8", 1, test_now() + TimeDelta::days(14)).await;
-    setup.organizer(i64::try_from(IDS.organizer).expect("id"), "organizer").await;
+    setup
+        .organizer(i64::try_from(IDS.organizer).expect("id"), "organizer")
+        .await;
     let runner = i64::try_from(IDS.runner_one).expect("id");
-    let team = setup.team("Hookshot Hooligans", &[(runner, "runner_one")]).await;
+    let team = setup
+        .team("Hookshot Hooligans", &[(runner, "runner_one")])
+        .await;
     let thread = app
         .sim
         .client()
@@ -208,7 +261,10 @@ async fn result_async_outside_a_run_thread_says_where_to_use_it() {
     assert!(!view.failed);
     assert_eq!(view.response_type, Some(5), "deferred at once (case 15)");
     let text = answer_text(&view);
-    assert!(text.contains("inside the private thread of an async run"), "{text}");
+    assert!(
+        text.contains("inside the private thread of an async run"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -217,12 +273,17 @@ async fn result_async_is_for_the_run_events_organizers_only() {
     let (thread, _) = qualifier_thread(&app).await;
     let view = result_async(&app, thread, IDS.runner_one, "1:23:45").await;
     let text = answer_text(&view);
-    assert!(text.contains("Only the organizers of this run's event"), "{text}");
+    assert!(
+        text.contains("Only the organizers of this run's event"),
+        "{text}"
+    );
     assert!(text.contains("Qualifier of Hookshot Hooligans"), "{text}");
 
     // An organizer of another event is refused too.
     let other = event(&app.db, "s", "9", 1, test_now()).await;
-    other.organizer(i64::try_from(IDS.runner_two).expect("id"), "runner_two").await;
+    other
+        .organizer(i64::try_from(IDS.runner_two).expect("id"), "runner_two")
+        .await;
     let view = result_async(&app, thread, IDS.runner_two, "1:23:45").await;
     assert!(answer_text(&view).contains("Only the organizers"));
 }
@@ -234,8 +295,15 @@ async fn result_async_refuses_what_is_not_a_time_and_writes_nothing() {
     for bad in ["-1:23:45", "1:60:00", "1:23:60", "fast", "83:45"] {
         let view = result_async(&app, thread, IDS.organizer, bad).await;
         let text = answer_text(&view);
-        assert!(text.contains("is not a time") && text.contains("Nothing was recorded"), "{bad}: {text}");
-        assert_eq!(view.original.as_ref().map(|m| m.flags & 64), Some(64), "private");
+        assert!(
+            text.contains("is not a time") && text.contains("Nothing was recorded"),
+            "{bad}: {text}"
+        );
+        assert_eq!(
+            view.original.as_ref().map(|m| m.flags & 64),
+            Some(64),
+            "private"
+        );
     }
     let written: (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query_as(
         "SELECT submitted, (SELECT count(*) FROM async_players) FROM async_teams WHERE team = $1",
@@ -253,14 +321,25 @@ async fn notifying_event(app: &TestApp) -> (support::builders::EventSetup<'_>, u
     let role = app
         .sim
         .client()
-        .create_role(IDS.guild, &NewRole { name: "Qualified".into(), ..NewRole::default() })
+        .create_role(
+            IDS.guild,
+            &NewRole {
+                name: "Qualified".into(),
+                ..NewRole::default()
+            },
+        )
         .await
         .expect("role");
     let now = test_now();
     let setup = event(&app.db, "s", "8", 1, now + TimeDelta::days(14)).await;
     setup.set(&format!("discord_guild = {}", IDS.guild)).await;
     setup
-        .async_with_seed(AsyncKind::Qualifier, now - TimeDelta::days(1), now + TimeDelta::days(14), TimeDelta::zero())
+        .async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(1),
+            now + TimeDelta::days(14),
+            TimeDelta::zero(),
+        )
         .await;
     sqlx::query("UPDATE asyncs SET discord_channel = $1, discord_role = $2")
         .bind(i64::try_from(IDS.general).expect("id"))
@@ -268,7 +347,12 @@ async fn notifying_event(app: &TestApp) -> (support::builders::EventSetup<'_>, u
         .execute(&app.db)
         .await
         .expect("discord settings");
-    setup.team("Bottle <Boys>", &[(i64::try_from(IDS.runner_three).expect("id"), "runner_three")]).await;
+    setup
+        .team(
+            "Bottle <Boys>",
+            &[(i64::try_from(IDS.runner_three).expect("id"), "runner_three")],
+        )
+        .await;
     (setup, role)
 }
 
@@ -276,17 +360,28 @@ async fn submit_on_the_web(app: &TestApp, setup: &support::builders::EventSetup<
     let runner = i64::try_from(IDS.runner_three).expect("id");
     let browser = app.signed_in(runner, "runner_three").await;
     let confirm = setup.url("/request/qualifier");
-    browser.submit(&confirm, &confirm, &[("confirm", "yes")]).await;
+    browser
+        .submit(&confirm, &confirm, &[("confirm", "yes")])
+        .await;
     let time = format!("time_{runner}");
     let vod = format!("vod_{runner}");
     let done = browser
         .submit(
             &setup.url("/submit-async?kind=qualifier"),
             &setup.url("/submit-async"),
-            &[("kind", "qualifier"), (&time, "1:30:00"), (&vod, "https://v.example/1")],
+            &[
+                ("kind", "qualifier"),
+                (&time, "1:30:00"),
+                (&vod, "https://v.example/1"),
+            ],
         )
         .await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "the submission stands: {}", done.body);
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "the submission stands: {}",
+        done.body
+    );
 }
 
 fn notice_count(app: &TestApp) -> usize {
@@ -305,31 +400,57 @@ async fn notices_survive_a_discord_error_and_are_sent_exactly_once() {
     let (setup, role) = notifying_event(&app).await;
     app.sim
         .state()
-        .add_fault(FaultSpec { route: "POST /channels/*/messages".into(), fault: Fault::Status(500), times: 1 })
+        .add_fault(FaultSpec {
+            route: "POST /channels/*/messages".into(),
+            fault: Fault::Status(500),
+            times: 1,
+        })
         .expect("fault");
     submit_on_the_web(&app, &setup).await;
 
     let token = app.config.discord.bot_token.clone().expect("token");
     let http = hourglass::discord::http_client(&app.config.discord, &token, IDS.bot);
-    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
-    assert_eq!((first.sent, first.failed), (1, 1), "the role went out, the message failed");
+    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send");
+    assert_eq!(
+        (first.sent, first.failed),
+        (1, 1),
+        "the role went out, the message failed"
+    );
     assert_eq!(notice_count(&app), 0);
-    let member = app.sim.client().member(IDS.guild, IDS.runner_three).await.expect("member");
+    let member = app
+        .sim
+        .client()
+        .member(IDS.guild, IDS.runner_three)
+        .await
+        .expect("member");
     assert!(member.roles.contains(&role));
 
     // Not due yet: nothing is tried again at once.
-    let early = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
+    let early = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send");
     assert_eq!((early.sent, early.failed), (0, 0));
 
     app.clock.advance(TimeDelta::minutes(1));
-    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
+    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send");
     assert_eq!((retry.sent, retry.failed), (1, 0));
     assert_eq!(notice_count(&app), 1);
     let posted = app.sim.state().messages(IDS.general).expect("messages");
-    assert!(posted.iter().any(|m| m.content == "**Bottle \\<Boys\\>** has submitted the Qualifier."), "{posted:?}");
+    assert!(
+        posted
+            .iter()
+            .any(|m| m.content == "**Bottle \\<Boys\\>** has submitted the Qualifier."),
+        "{posted:?}"
+    );
 
     app.clock.advance(TimeDelta::hours(2));
-    hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
+    hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send");
     assert_eq!(notice_count(&app), 1, "never sent twice");
 }
 
@@ -341,7 +462,10 @@ async fn a_rate_limited_notice_waits_and_then_goes_out() {
         .state()
         .add_fault(FaultSpec {
             route: "PUT /guilds/*/members/*/roles/*".into(),
-            fault: Fault::RateLimit { retry_after: 0.5, global: false },
+            fault: Fault::RateLimit {
+                retry_after: 0.5,
+                global: false,
+            },
             times: 1,
         })
         .expect("fault");
@@ -349,9 +473,16 @@ async fn a_rate_limited_notice_waits_and_then_goes_out() {
 
     let token = app.config.discord.bot_token.clone().expect("token");
     let http = hourglass::discord::http_client(&app.config.discord, &token, IDS.bot);
-    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
+    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send");
     assert_eq!((first.sent, first.failed), (1, 1));
-    let member = app.sim.client().member(IDS.guild, IDS.runner_three).await.expect("member");
+    let member = app
+        .sim
+        .client()
+        .member(IDS.guild, IDS.runner_three)
+        .await
+        .expect("member");
     assert!(!member.roles.contains(&role));
     let pending: Option<String> =
         sqlx::query_scalar("SELECT last_error FROM discord_notices WHERE sent_at IS NULL")
@@ -361,13 +492,52 @@ async fn a_rate_limited_notice_waits_and_then_goes_out() {
     assert!(pending.is_some());
 
     app.clock.advance(TimeDelta::minutes(1));
-    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now()).await.expect("send");
-    assert_eq!((retry.sent, retry.failed), (1, 0));
-    let member = app.sim.client().member(IDS.guild, IDS.runner_three).await.expect("member");
-    assert!(member.roles.contains(&role));
-    let unsent: i64 = sqlx::query_scalar("SELECT count(*) FROM discord_notices WHERE sent_at IS NULL")
-        .fetch_one(&app.db)
+    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
         .await
-        .expect("count");
+        .expect("send");
+    assert_eq!((retry.sent, retry.failed), (1, 0));
+    let member = app
+        .sim
+        .client()
+        .member(IDS.guild, IDS.runner_three)
+        .await
+        .expect("member");
+    assert!(member.roles.contains(&role));
+    let unsent: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM discord_notices WHERE sent_at IS NULL")
+            .fetch_one(&app.db)
+            .await
+            .expect("count");
     assert_eq!(unsent, 0);
+}
+
+#[tokio::test]
+async fn result_async_autocomplete_shows_how_the_time_is_read() {
+    let app = discord_app().await;
+    let client = app.sim.client();
+    let typed = |time: &str| CommandRequest {
+        guild_id: Some(IDS.guild),
+        channel_id: IDS.async_races,
+        user_id: IDS.organizer,
+        name: "result-async".into(),
+        options: vec![OptionInput {
+            name: "time".into(),
+            value: Some(serde_json::json!(time)),
+            options: vec![],
+        }],
+        focused: Some("time".into()),
+    };
+    for (input, expected) in [("1:02:03", "1:02:03"), ("1:2", "1:23:45")] {
+        let dispatched = client
+            .autocomplete(&typed(input))
+            .await
+            .expect("autocomplete");
+        let view = client
+            .wait_for_response(dispatched.interaction_id, WAIT)
+            .await
+            .expect("answer");
+        assert_eq!(view.response_type, Some(8), "an autocomplete result");
+        let choices = view.response.as_ref().expect("data")["choices"].clone();
+        assert_eq!(choices[0]["value"], expected, "{input}: {choices}");
+    }
 }

@@ -177,3 +177,69 @@ async fn an_event_that_shows_everything_hides_nothing() {
     let csv = app.browser().get(&setup.url("/standings.csv")).await;
     assert!(csv.body.contains("Zippy Zoras,2,2:20:00"), "{}", csv.body);
 }
+
+#[tokio::test]
+async fn organizers_choose_the_formula_and_hiding_on_the_configuration_form() {
+    let app = TestApp::start().await;
+    let (setup, _) = field(&app).await;
+    let organizer = app.signed_in(ORGANIZER.0, ORGANIZER.1).await;
+    let manage = setup.url("/manage");
+    let config = setup.url("/manage/config");
+    let stored = || async {
+        sqlx::query_as::<_, (String, bool)>(
+            "SELECT scoring, hide_results FROM events WHERE series = 's' AND event = '8'",
+        )
+        .fetch_one(&app.db)
+        .await
+        .expect("settings")
+    };
+
+    let page = organizer.get(&manage).await;
+    assert!(
+        page.body.contains("<option value=\"time\" selected>"),
+        "time is the default"
+    );
+    let form = [
+        ("display_name", "Season 8"),
+        ("team_size", "2"),
+        ("scoring", "sgl"),
+        ("hide_results", "on"),
+    ];
+    let saved = organizer.submit(&manage, &config, &form).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(stored().await, ("sgl".to_owned(), true));
+    let page = organizer.get(&manage).await;
+    assert!(page.body.contains("<option value=\"sgl\" selected>"));
+    assert!(
+        page.body
+            .contains("name=\"hide_results\" value=\"on\" checked")
+    );
+    assert!(
+        app.browser()
+            .get(&setup.url(""))
+            .await
+            .body
+            .contains("Results stay hidden")
+    );
+
+    let bad = [
+        ("display_name", "Season 8"),
+        ("team_size", "2"),
+        ("scoring", "fastest"),
+    ];
+    let refused = organizer.submit(&manage, &config, &bad).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("Choose time, standard or SGL."));
+    assert_eq!(stored().await, ("sgl".to_owned(), true), "nothing changed");
+
+    // A form without the scoring field keeps the formula; the unticked box shows results.
+    let plain = [("display_name", "Season 8"), ("team_size", "2")];
+    let saved = organizer.submit(&manage, &config, &plain).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored().await, ("sgl".to_owned(), false));
+}

@@ -76,7 +76,9 @@ async fn return_to_only_leads_to_this_site() {
         .await;
     let authorize = Url::parse(start.location.as_deref().expect("to Discord")).expect("url");
     let mut chosen = authorize.clone();
-    chosen.query_pairs_mut().append_pair("sim_user", "803456789012345678");
+    chosen
+        .query_pairs_mut()
+        .append_pair("sim_user", "803456789012345678");
     let approved = browser.client.get(chosen).send().await.expect("authorize");
     let callback = approved.headers()["location"]
         .to_str()
@@ -92,7 +94,9 @@ async fn demo_sign_in_is_offered_only_in_demo_mode() {
     let login = app.browser().get("/login").await;
     assert!(!login.body.contains("sign in as"));
     let someone = app.signed_in(5, "five").await;
-    let refused = someone.submit("/", "/login/demo", &[("user_id", "5")]).await;
+    let refused = someone
+        .submit("/", "/login/demo", &[("user_id", "5")])
+        .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 
     let demo = TestApp::start_with(Options {

@@ -91,14 +91,23 @@ impl<'a> ButtonClick<'a> {
         let text = text.into();
         let mut answer = self.answer.lock().await;
         if *answer == Answer::None {
-            let message = CreateInteractionResponseMessage::new().content(text).ephemeral(true);
+            let message = CreateInteractionResponseMessage::new()
+                .content(text)
+                .ephemeral(true);
             self.interaction
-                .create_response(&self.discord.http, CreateInteractionResponse::Message(message))
+                .create_response(
+                    &self.discord.http,
+                    CreateInteractionResponse::Message(message),
+                )
                 .await?;
             *answer = Answer::Responded;
         } else {
-            let followup = CreateInteractionResponseFollowup::new().content(text).ephemeral(true);
-            self.interaction.create_followup(&self.discord.http, followup).await?;
+            let followup = CreateInteractionResponseFollowup::new()
+                .content(text)
+                .ephemeral(true);
+            self.interaction
+                .create_followup(&self.discord.http, followup)
+                .await?;
         }
         Ok(())
     }
@@ -110,12 +119,17 @@ impl<'a> ButtonClick<'a> {
         if *answer == Answer::None {
             let message = CreateInteractionResponseMessage::new().content(text);
             self.interaction
-                .create_response(&self.discord.http, CreateInteractionResponse::Message(message))
+                .create_response(
+                    &self.discord.http,
+                    CreateInteractionResponse::Message(message),
+                )
                 .await?;
             *answer = Answer::Responded;
         } else {
             let followup = CreateInteractionResponseFollowup::new().content(text);
-            self.interaction.create_followup(&self.discord.http, followup).await?;
+            self.interaction
+                .create_followup(&self.discord.http, followup)
+                .await?;
         }
         Ok(())
     }

@@ -38,7 +38,9 @@ pub trait Plugin: Send + Sync + 'static {
     /// Answers a click on one of this plugin's buttons. Answer quickly (or `defer` first);
     /// the host defers on the handler's behalf if it has not answered within two seconds.
     async fn click(&self, click: &ButtonClick<'_>) -> Result<(), BotError> {
-        click.reply_private("This button is no longer active.").await?;
+        click
+            .reply_private("This button is no longer active.")
+            .await?;
         Ok(())
     }
 
@@ -59,7 +61,10 @@ pub trait Plugin: Send + Sync + 'static {
         _run: &ThreadRun,
         _result: OfficialResult,
     ) -> Result<String, BotError> {
-        Ok(format!("Results of {} runs cannot be recorded here yet.", self.name()))
+        Ok(format!(
+            "Results of {} runs cannot be recorded here yet.",
+            self.name()
+        ))
     }
 }
 

@@ -272,7 +272,9 @@ pub fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && !name.contains("..")
-        && !name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control())
+        && !name
+            .chars()
+            .any(|c| matches!(c, '/' | '\\') || c.is_control())
 }
 
 /// Extension of a file in the seed directory, if a file with this stem and one of the

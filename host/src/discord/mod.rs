@@ -109,7 +109,10 @@ async fn on_event(
     framework: poise::FrameworkContext<'_, AppState, BotError>,
     event: &FullEvent,
 ) -> Result<(), BotError> {
-    if let FullEvent::InteractionCreate { interaction: Interaction::Component(click) } = event {
+    if let FullEvent::InteractionCreate {
+        interaction: Interaction::Component(click),
+    } = event
+    {
         router::route_click(framework.serenity_context, click, framework.user_data).await;
     }
     Ok(())
@@ -121,7 +124,9 @@ async fn on_error(error: poise::FrameworkError<'_, AppState, BotError>) {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().name, %error, "a command failed");
             let reply = poise::CreateReply::default()
-                .content("Something went wrong on our side; nothing was recorded. Please try again.")
+                .content(
+                    "Something went wrong on our side; nothing was recorded. Please try again.",
+                )
                 .ephemeral(true);
             if let Err(error) = ctx.send(reply).await {
                 tracing::warn!(%error, "could not tell the user that a command failed");
@@ -149,7 +154,11 @@ pub fn spawn_notice_sender(
         loop {
             match notices::send_due(&db, &http, clock.now()).await {
                 Ok(report) if report.sent + report.failed > 0 => {
-                    tracing::info!(sent = report.sent, failed = report.failed, "Discord notices");
+                    tracing::info!(
+                        sent = report.sent,
+                        failed = report.failed,
+                        "Discord notices"
+                    );
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(%error, "could not read the Discord notices"),

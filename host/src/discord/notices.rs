@@ -88,7 +88,11 @@ pub async fn send_due(
 }
 
 async fn send(http: &serenity::Http, notice: &Notice) -> serenity::Result<()> {
-    let id = |value: Option<i64>| value.and_then(|value| u64::try_from(value).ok()).unwrap_or(1);
+    let id = |value: Option<i64>| {
+        value
+            .and_then(|value| u64::try_from(value).ok())
+            .unwrap_or(1)
+    };
     match notice.kind.as_str() {
         "grant_role" => {
             http.add_member_role(
@@ -104,7 +108,10 @@ async fn send(http: &serenity::Http, notice: &Notice) -> serenity::Result<()> {
                 .content(notice.content.clone().unwrap_or_default())
                 .nonce(Nonce::String(format!("hourglass-{}", notice.id)))
                 .enforce_nonce(true);
-            ChannelId::new(id(notice.channel_id)).send_message(http, message).await.map(drop)
+            ChannelId::new(id(notice.channel_id))
+                .send_message(http, message)
+                .await
+                .map(drop)
         }
     }
 }

@@ -5,11 +5,11 @@
 //! and hands the result to the owning plugin.
 
 use hourglass_sdk::discord::{BotError, CommandContext, OfficialResult, ThreadRun, poise};
-use poise::serenity_prelude as serenity;
 use hourglass_sdk::duration::{TimeInputError, parse_duration};
 use hourglass_sdk::events::is_organizer;
 use hourglass_sdk::plugin::{Plugin, plugins};
 use hourglass_sdk::web::safe_link;
+use poise::serenity_prelude as serenity;
 
 /// Where to use the command, for staff who ran it elsewhere.
 pub const OUTSIDE_A_RUN: &str = "Use /result-async inside the private thread of an async run \
@@ -40,8 +40,7 @@ async fn time_suggestions(
         Ok(_) => suggestion.clone(),
         Err(_) => "Enter the time as h:mm:ss, for example 1:23:45".to_owned(),
     };
-    serenity::CreateAutocompleteResponse::new()
-        .add_string_choice(label, suggestion)
+    serenity::CreateAutocompleteResponse::new().add_string_choice(label, suggestion)
 }
 
 /// Record the official time of this thread's run (staff only).
@@ -76,21 +75,36 @@ pub async fn result_async(
     let time = match parse_official_time(&time) {
         Ok(time) => time,
         Err(error) => {
-            ctx.say(format!("`{}` is not a time: {error}. Nothing was recorded.", time.trim()))
-                .await?;
+            ctx.say(format!(
+                "`{}` is not a time: {error}. Nothing was recorded.",
+                time.trim()
+            ))
+            .await?;
             return Ok(());
         }
     };
-    let vod = match vod.map(|vod| vod.trim().to_owned()).filter(|vod| !vod.is_empty()) {
+    let vod = match vod
+        .map(|vod| vod.trim().to_owned())
+        .filter(|vod| !vod.is_empty())
+    {
         Some(vod) if safe_link(&vod).is_none() => {
-            ctx.say("The VOD must be a full https:// link. Nothing was recorded.").await?;
+            ctx.say("The VOD must be a full https:// link. Nothing was recorded.")
+                .await?;
             return Ok(());
         }
         vod => vod,
     };
 
     let reply = plugin
-        .record_result(ctx, &run, OfficialResult { time, vod, recorded_by: caller })
+        .record_result(
+            ctx,
+            &run,
+            OfficialResult {
+                time,
+                vod,
+                recorded_by: caller,
+            },
+        )
         .await?;
     ctx.say(reply).await?;
     Ok(())
@@ -114,12 +128,24 @@ mod tests {
 
     #[test]
     fn official_times_are_h_mm_ss() {
-        assert_eq!(parse_official_time("1:23:45").map(|t| t.num_seconds()), Ok(5025));
+        assert_eq!(
+            parse_official_time("1:23:45").map(|t| t.num_seconds()),
+            Ok(5025)
+        );
         assert_eq!(parse_official_time("83:45"), Err(TimeInputError::NotATime));
         assert_eq!(parse_official_time("1h 23m"), Err(TimeInputError::NotATime));
-        assert_eq!(parse_official_time("-1:23:45"), Err(TimeInputError::Negative));
-        assert_eq!(parse_official_time("1:60:00"), Err(TimeInputError::PartTooLarge));
-        assert_eq!(parse_official_time("1:00:60"), Err(TimeInputError::PartTooLarge));
+        assert_eq!(
+            parse_official_time("-1:23:45"),
+            Err(TimeInputError::Negative)
+        );
+        assert_eq!(
+            parse_official_time("1:60:00"),
+            Err(TimeInputError::PartTooLarge)
+        );
+        assert_eq!(
+            parse_official_time("1:00:60"),
+            Err(TimeInputError::PartTooLarge)
+        );
         assert_eq!(parse_official_time("soon"), Err(TimeInputError::NotATime));
     }
 }

@@ -70,7 +70,10 @@ pub async fn route_click(
         if let Err(error) = answer {
             tracing::warn!(%error, "could not answer a click");
         }
-        tracing::debug!(duration_ms = started.elapsed().as_millis() as u64, "click handled");
+        tracing::debug!(
+            duration_ms = started.elapsed().as_millis() as u64,
+            "click handled"
+        );
     }
     .instrument(span)
     .await;

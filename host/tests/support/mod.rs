@@ -23,8 +23,8 @@ use url::Url;
 
 use discord_sim::{SimConfig, SimHandle, Simulator};
 use hourglass::config::{Config, DiscordConfig, OAuthClient, Secret};
-use hourglass::discord::Bot;
 use hourglass::database::MIGRATOR;
+use hourglass::discord::Bot;
 use hourglass::server::{AppParts, build_app};
 use hourglass_sdk::clock::ManualClock;
 
@@ -122,7 +122,16 @@ impl TestApp {
         } else {
             None
         };
-        Self { base, db, clock, seed_dir, admins, sim, bot, config }
+        Self {
+            base,
+            db,
+            clock,
+            seed_dir,
+            admins,
+            sim,
+            bot,
+            config,
+        }
     }
 
     /// A browser that is not signed in.
@@ -153,12 +162,20 @@ impl TestApp {
             return;
         }
         let user = discord_sim::types::NewUser {
-            username: name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect(),
+            username: name
+                .to_lowercase()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect(),
             global_name: Some(name.to_owned()),
             id: Some(id),
             bot: false,
         };
-        self.sim.client().create_user(&user).await.expect("simulated user");
+        self.sim
+            .client()
+            .create_user(&user)
+            .await
+            .expect("simulated user");
     }
 }
 
@@ -246,7 +263,9 @@ impl Browser {
         let authorize = start.location.expect("redirect to Discord");
         let authorize = Url::parse(&authorize).expect("authorize url");
         let mut chosen = authorize.clone();
-        chosen.query_pairs_mut().append_pair("sim_user", &user_id.to_string());
+        chosen
+            .query_pairs_mut()
+            .append_pair("sim_user", &user_id.to_string());
         let approved = Self::read(self.client.get(chosen).send().await.expect("authorize")).await;
         let callback = approved.location.expect("redirect back to Hourglass");
         let done = Self::read(self.client.get(callback).send().await.expect("callback")).await;

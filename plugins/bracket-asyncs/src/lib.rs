@@ -33,7 +33,9 @@ impl Plugin for BracketAsyncs {
         state: &AppState,
         thread: u64,
     ) -> Result<Option<ThreadRun>, sqlx::Error> {
-        let Ok(thread) = i64::try_from(thread) else { return Ok(None) };
+        let Ok(thread) = i64::try_from(thread) else {
+            return Ok(None);
+        };
         let row: Option<(String, String, i64, Option<String>, i16)> = sqlx::query_as(
             "SELECT series, event, id, round, \
                     CASE $1 WHEN async_thread1 THEN 1 WHEN async_thread2 THEN 2 ELSE 3 END::int2 \

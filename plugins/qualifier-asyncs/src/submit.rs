@@ -100,10 +100,7 @@ pub async fn submit_page(
         event: view.event.event.clone(),
         kind,
         team: view.team.name.clone(),
-        members: members
-            .into_iter()
-            .map(|member| blank_field(member))
-            .collect(),
+        members: members.into_iter().map(blank_field).collect(),
         counts_pieces: view.event.counts_pieces,
         pieces: String::new(),
         pieces_error: None,
@@ -307,7 +304,9 @@ async fn queue_discord_notices(
     kind: AsyncKind,
     entries: &[MemberEntry],
 ) -> Result<(), WebError> {
-    let Some((row, _)) = view.find(kind) else { return Ok(()) };
+    let Some((row, _)) = view.find(kind) else {
+        return Ok(());
+    };
     let now = state.clock.now();
     if let Some(channel) = row.discord_channel {
         let content = format!(
