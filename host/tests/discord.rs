@@ -51,7 +51,7 @@ impl Plugin for EchoPlugin {
             _ => {
                 click
                     .reply_private(format!("echo {}", click.custom_id.keys.join(",")))
-                    .await?
+                    .await?;
             }
         }
         Ok(())

@@ -14,7 +14,7 @@ use support::builders::{EventSetup, event};
 use support::{Options, Page, TestApp, test_now};
 
 const ADMIN: (i64, &str) = (920_000_000_000_000_001, "Admin");
-const ORG: (i64, &str) = (920_000_000_000_000_002, "Organizer");
+const ORG: (i64, &str) = (920_000_000_000_000_002, "Orla");
 const ANA: (i64, &str) = (920_000_000_000_000_011, "Ana");
 const BO: (i64, &str) = (920_000_000_000_000_012, "Bo");
 const NEW_A: &str = "920000000000000021";
@@ -503,8 +503,20 @@ async fn solo_entry_works_once_and_only_before_the_start() {
         again.body
     );
 
-    // Another "Ana" gets a team name of her own.
-    let other_ana = app.signed_in(920_000_000_000_000_031, "Ana").await;
+    // Another "Ana" (a different Discord account with the same display name).
+    let other_ana = discord_sim::types::NewUser {
+        username: "ana_two".to_owned(),
+        global_name: Some("Ana".to_owned()),
+        id: Some(920_000_000_000_000_031),
+        bot: false,
+    };
+    app.sim
+        .client()
+        .create_user(&other_ana)
+        .await
+        .expect("simulated user");
+    let other_ana = app.browser();
+    other_ana.sign_in(920_000_000_000_000_031).await;
     let entered = other_ana
         .submit(&setup.url(""), &setup.url("/enter"), &[])
         .await;

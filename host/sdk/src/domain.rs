@@ -148,6 +148,47 @@ pub enum HashIcon {
 }
 
 impl HashIcon {
+    /// The 32 icons in the randomizer's (and the `hash_icon` enum's) order.
+    pub const ALL: [Self; 32] = [
+    Self::DekuStick,
+    Self::DekuNut,
+    Self::Bow,
+    Self::Slingshot,
+    Self::FairyOcarina,
+    Self::Bombchu,
+    Self::Longshot,
+    Self::Boomerang,
+    Self::LensOfTruth,
+    Self::Beans,
+    Self::MegatonHammer,
+    Self::BottledFish,
+    Self::BottledMilk,
+    Self::MaskOfTruth,
+    Self::SoldOut,
+    Self::Cucco,
+    Self::Mushroom,
+    Self::Saw,
+    Self::Frog,
+    Self::MasterSword,
+    Self::MirrorShield,
+    Self::KokiriTunic,
+    Self::HoverBoots,
+    Self::SilverGauntlets,
+    Self::GoldScale,
+    Self::StoneOfAgony,
+    Self::SkullToken,
+    Self::HeartContainer,
+    Self::BossKey,
+    Self::Compass,
+    Self::Map,
+    Self::BigMagic,
+];
+
+    /// The icon with this name, as [`HashIcon::name`] spells it.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|icon| icon.name() == name)
+    }
+
     /// The icon's name as the randomizer shows it.
     pub fn name(self) -> &'static str {
         match self {

@@ -8,46 +8,9 @@ use hourglass_sdk::seed::{self, SeedRow};
 use super::asyncs::AsyncInput;
 use super::fields::{FieldErrors, optional_text, parse_optional_id, shorten};
 
-/// The 32 hash icons in the randomizer's (and the `hash_icon` enum's) order.
-// The sdk has no list of them yet; this one serves the form's selects and the reverse lookup.
-pub const HASH_ICONS: [HashIcon; 32] = [
-    HashIcon::DekuStick,
-    HashIcon::DekuNut,
-    HashIcon::Bow,
-    HashIcon::Slingshot,
-    HashIcon::FairyOcarina,
-    HashIcon::Bombchu,
-    HashIcon::Longshot,
-    HashIcon::Boomerang,
-    HashIcon::LensOfTruth,
-    HashIcon::Beans,
-    HashIcon::MegatonHammer,
-    HashIcon::BottledFish,
-    HashIcon::BottledMilk,
-    HashIcon::MaskOfTruth,
-    HashIcon::SoldOut,
-    HashIcon::Cucco,
-    HashIcon::Mushroom,
-    HashIcon::Saw,
-    HashIcon::Frog,
-    HashIcon::MasterSword,
-    HashIcon::MirrorShield,
-    HashIcon::KokiriTunic,
-    HashIcon::HoverBoots,
-    HashIcon::SilverGauntlets,
-    HashIcon::GoldScale,
-    HashIcon::StoneOfAgony,
-    HashIcon::SkullToken,
-    HashIcon::HeartContainer,
-    HashIcon::BossKey,
-    HashIcon::Compass,
-    HashIcon::Map,
-    HashIcon::BigMagic,
-];
-
 /// The icon with this name, as [`HashIcon::name`] spells it.
 pub fn hash_icon(name: &str) -> Option<HashIcon> {
-    HASH_ICONS.into_iter().find(|icon| icon.name() == name)
+    HashIcon::parse(name)
 }
 
 /// One of the five hash selects of the form, with its options.
@@ -69,7 +32,7 @@ pub fn hash_selects(input: &AsyncInput) -> Vec<HashSelect> {
         .zip(input.hashes())
         .map(|(number, value)| HashSelect {
             number,
-            options: HASH_ICONS
+            options: HashIcon::ALL
                 .iter()
                 .map(|icon| HashOption {
                     name: icon.name(),
@@ -230,10 +193,10 @@ mod tests {
 
     #[test]
     fn every_icon_is_listed_once_and_found_by_name() {
-        for icon in HASH_ICONS {
+        for icon in HashIcon::ALL {
             assert_eq!(hash_icon(icon.name()), Some(icon));
         }
-        let mut names: Vec<_> = HASH_ICONS.iter().map(|icon| icon.name()).collect();
+        let mut names: Vec<_> = HashIcon::ALL.iter().map(|icon| icon.name()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), 32);
