@@ -359,21 +359,13 @@ async fn notifying_event(app: &TestApp) -> (support::builders::EventSetup<'_>, u
 async fn submit_on_the_web(app: &TestApp, setup: &support::builders::EventSetup<'_>) {
     let runner = i64::try_from(IDS.runner_three).expect("id");
     let browser = app.signed_in(runner, "runner_three").await;
-    let confirm = setup.url("/request/qualifier");
-    browser
-        .submit(&confirm, &confirm, &[("confirm", "yes")])
-        .await;
-    let time = format!("time_{runner}");
-    let vod = format!("vod_{runner}");
-    let done = browser
-        .submit(
-            &setup.url("/submit-async?kind=qualifier"),
-            &setup.url("/submit-async"),
-            &[
-                ("kind", "qualifier"),
-                (&time, "1:30:00"),
-                (&vod, "https://v.example/1"),
-            ],
+    setup.request(&browser, "qualifier").await;
+    let done = setup
+        .submit_result(
+            &browser,
+            "qualifier",
+            &[(runner, "1:30:00", "https://v.example/1")],
+            &[],
         )
         .await;
     assert_eq!(

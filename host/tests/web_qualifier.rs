@@ -278,15 +278,12 @@ async fn invalid_results_show_the_form_again_and_store_nothing() {
     assert_eq!(submitted, None);
 
     // Blank times are DNFs; the team then ranks after finishers.
-    let done = ana
-        .submit(
-            &setup.url("/submit-async?kind=qualifier"),
-            &setup.url("/submit-async"),
-            &[
-                ("kind", "qualifier"),
-                (&ana_time, "1:10:00"),
-                (&ana_vod, "https://v.example/a"),
-            ],
+    let done = setup
+        .submit_result(
+            &ana,
+            "qualifier",
+            &[(ANA.0, "1:10:00", "https://v.example/a")],
+            &[],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
@@ -312,21 +309,13 @@ async fn user_text_is_shown_as_text_and_only_http_links_are_links() {
         .team("<script>alert('team')</script> **bold**", &[evil])
         .await;
     let browser = app.signed_in(evil.0, evil.1).await;
-    let confirm = setup.url("/request/qualifier");
-    browser
-        .submit(&confirm, &confirm, &[("confirm", "yes")])
-        .await;
-    let time = format!("time_{}", evil.0);
-    let vod = format!("vod_{}", evil.0);
-    let done = browser
-        .submit(
-            &setup.url("/submit-async?kind=qualifier"),
-            &setup.url("/submit-async"),
-            &[
-                ("kind", "qualifier"),
-                (&time, "1:00:00"),
-                (&vod, "https://v.example/<script>"),
-            ],
+    setup.request(&browser, "qualifier").await;
+    let done = setup
+        .submit_result(
+            &browser,
+            "qualifier",
+            &[(evil.0, "1:00:00", "https://v.example/<script>")],
+            &[],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);

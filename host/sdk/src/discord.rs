@@ -88,12 +88,21 @@ impl<'a> ButtonClick<'a> {
 
     /// A short answer only the clicker sees.
     pub async fn reply_private(&self, text: impl Into<String>) -> serenity::Result<()> {
-        let text = text.into();
+        self.reply(text.into(), true).await
+    }
+
+    /// An answer everyone in the channel sees.
+    pub async fn reply_public(&self, text: impl Into<String>) -> serenity::Result<()> {
+        self.reply(text.into(), false).await
+    }
+
+    /// The first answer responds to the click; any later one is a follow-up.
+    async fn reply(&self, text: String, private: bool) -> serenity::Result<()> {
         let mut answer = self.answer.lock().await;
         if *answer == Answer::None {
             let message = CreateInteractionResponseMessage::new()
                 .content(text)
-                .ephemeral(true);
+                .ephemeral(private);
             self.interaction
                 .create_response(
                     &self.discord.http,
@@ -104,29 +113,7 @@ impl<'a> ButtonClick<'a> {
         } else {
             let followup = CreateInteractionResponseFollowup::new()
                 .content(text)
-                .ephemeral(true);
-            self.interaction
-                .create_followup(&self.discord.http, followup)
-                .await?;
-        }
-        Ok(())
-    }
-
-    /// An answer everyone in the channel sees.
-    pub async fn reply_public(&self, text: impl Into<String>) -> serenity::Result<()> {
-        let text = text.into();
-        let mut answer = self.answer.lock().await;
-        if *answer == Answer::None {
-            let message = CreateInteractionResponseMessage::new().content(text);
-            self.interaction
-                .create_response(
-                    &self.discord.http,
-                    CreateInteractionResponse::Message(message),
-                )
-                .await?;
-            *answer = Answer::Responded;
-        } else {
-            let followup = CreateInteractionResponseFollowup::new().content(text);
+                .ephemeral(private);
             self.interaction
                 .create_followup(&self.discord.http, followup)
                 .await?;

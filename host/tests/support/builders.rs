@@ -127,3 +127,41 @@ pub async fn user(db: &PgPool, id: i64, name: &str) {
         .await
         .expect("insert user");
 }
+
+impl EventSetup<'_> {
+    /// Requests an async through its confirmation page, as a team member would.
+    pub async fn request(&self, browser: &super::Browser, kind: &str) -> super::Page {
+        let confirm = self.url(&format!("/request/{kind}"));
+        browser
+            .submit(&self.url(""), &confirm, &[("confirm", "yes")])
+            .await
+    }
+
+    /// Submits a result through the web form: per member (id, time, VOD link), plus any
+    /// other fields (fpa, pieces).
+    pub async fn submit_result(
+        &self,
+        browser: &super::Browser,
+        kind: &str,
+        members: &[(i64, &str, &str)],
+        other: &[(&str, &str)],
+    ) -> super::Page {
+        let names: Vec<(String, String)> = members
+            .iter()
+            .map(|(id, _, _)| (format!("time_{id}"), format!("vod_{id}")))
+            .collect();
+        let mut fields = vec![("kind", kind)];
+        for ((time_field, vod_field), (_, time, vod)) in names.iter().zip(members) {
+            fields.push((time_field.as_str(), time));
+            fields.push((vod_field.as_str(), vod));
+        }
+        fields.extend_from_slice(other);
+        browser
+            .submit(
+                &self.url(&format!("/submit-async?kind={kind}")),
+                &self.url("/submit-async"),
+                &fields,
+            )
+            .await
+    }
+}

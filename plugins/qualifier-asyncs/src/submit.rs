@@ -15,7 +15,6 @@ use serde::Deserialize;
 use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::parse_duration;
 use hourglass_sdk::events::Member;
-use hourglass_sdk::notices;
 use hourglass_sdk::web::{
     AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, safe_link,
 };
@@ -94,20 +93,33 @@ pub async fn submit_page(
     let view = TeamView::load(&state, &series, &event, &user).await?;
     let kind = submittable(&view, query.kind.as_deref())?;
     let members = view.team.members(&state.db).await?;
-    let form = SubmitPage {
-        chrome: page.chrome(format!("Submit the {kind}"))?,
-        series: view.event.series.clone(),
-        event: view.event.event.clone(),
-        kind,
-        team: view.team.name.clone(),
-        members: members.into_iter().map(blank_field).collect(),
-        counts_pieces: view.event.counts_pieces,
-        pieces: String::new(),
-        pieces_error: None,
-        fpa: String::new(),
-        fpa_error: None,
-    };
+    let members = members.into_iter().map(blank_field).collect();
+    let form = SubmitPage::new(&page, &view, kind, members)?;
     Ok((page.csrf, form).into_response())
+}
+
+impl SubmitPage {
+    /// The form for this team's async, with nothing typed yet.
+    fn new(
+        page: &PageContext,
+        view: &TeamView,
+        kind: AsyncKind,
+        members: Vec<MemberField>,
+    ) -> Result<Self, WebError> {
+        Ok(Self {
+            chrome: page.chrome(format!("Submit the {kind}"))?,
+            series: view.event.series.clone(),
+            event: view.event.event.clone(),
+            kind,
+            team: view.team.name.clone(),
+            members,
+            counts_pieces: view.event.counts_pieces,
+            pieces: String::new(),
+            pieces_error: None,
+            fpa: String::new(),
+            fpa_error: None,
+        })
+    }
 }
 
 fn blank_field(member: Member) -> MemberField {
@@ -122,10 +134,10 @@ fn blank_field(member: Member) -> MemberField {
 }
 
 /// A member's checked entry: a time (`None` = did not finish) and a VOD link.
-struct MemberEntry {
-    id: i64,
-    time: Option<TimeDelta>,
-    vod: Option<String>,
+pub struct MemberEntry {
+    pub id: i64,
+    pub time: Option<TimeDelta>,
+    pub vod: Option<String>,
 }
 
 pub async fn submit_result(
@@ -198,17 +210,11 @@ pub async fn submit_result(
         || pieces_error.is_some();
     if invalid {
         let form = SubmitPage {
-            chrome: page.chrome(format!("Submit the {kind}"))?,
-            series: view.event.series.clone(),
-            event: view.event.event.clone(),
-            kind,
-            team: view.team.name.clone(),
-            members: fields,
-            counts_pieces: view.event.counts_pieces,
             pieces: pieces_text,
             pieces_error,
             fpa,
             fpa_error,
+            ..SubmitPage::new(&page, &view, kind, fields)?
         };
         return Ok((
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -218,7 +224,7 @@ pub async fn submit_result(
             .into_response());
     }
 
-    record_submission(&state, &view, kind, &entries, pieces, &fpa).await?;
+    crate::record::record_submission(&state, &view, kind, &entries, pieces, &fpa).await?;
     Ok(Redirect::to(&format!(
         "/event/{}/{}/status#{}",
         view.event.series,
@@ -226,101 +232,6 @@ pub async fn submit_result(
         kind.as_str()
     ))
     .into_response())
-}
-
-/// Stores the result in one transaction that locks the team's request row first, so a
-/// double submit cannot store twice.
-async fn record_submission(
-    state: &AppState,
-    view: &TeamView,
-    kind: AsyncKind,
-    entries: &[MemberEntry],
-    pieces: Option<i16>,
-    fpa: &str,
-) -> Result<(), WebError> {
-    let mut tx = state.db.begin().await?;
-    let submitted: Option<Option<chrono::DateTime<chrono::Utc>>> = sqlx::query_scalar(
-        "SELECT submitted FROM async_teams WHERE team = $1 AND kind = $2 \
-         AND requested IS NOT NULL FOR UPDATE",
-    )
-    .bind(view.team.id)
-    .bind(kind)
-    .fetch_optional(&mut *tx)
-    .await?;
-    match submitted {
-        None => {
-            return Err(WebError::Refused(format!(
-                "Request the {kind} before submitting."
-            )));
-        }
-        Some(Some(_)) => {
-            return Err(WebError::Refused(format!(
-                "Your team has already submitted the {kind}. Corrections go through the event staff."
-            )));
-        }
-        Some(None) => {}
-    }
-    for entry in entries {
-        sqlx::query(
-            "INSERT INTO async_players (series, event, player, kind, time, vod) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&view.event.series)
-        .bind(&view.event.event)
-        .bind(entry.id)
-        .bind(kind)
-        .bind(entry.time)
-        .bind(&entry.vod)
-        .execute(&mut *tx)
-        .await?;
-    }
-    sqlx::query(
-        "UPDATE async_teams SET submitted = $3, pieces = $4, fpa = NULLIF($5, '') \
-         WHERE team = $1 AND kind = $2",
-    )
-    .bind(view.team.id)
-    .bind(kind)
-    .bind(state.clock.now())
-    .bind(pieces)
-    .bind(fpa)
-    .execute(&mut *tx)
-    .await?;
-    queue_discord_notices(&mut tx, state, view, kind, entries).await?;
-    tx.commit().await?;
-    state.discord_notices.notify_one();
-    tracing::info!(
-        event.series = %view.event.series, event.event = %view.event.event,
-        team.id = view.team.id, async.kind = kind.as_str(), "result submitted on the web"
-    );
-    Ok(())
-}
-
-/// The result notice in the async's channel and its role for each member, sent by the host
-/// after the submission is stored (and retried until Discord accepts them).
-async fn queue_discord_notices(
-    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    state: &AppState,
-    view: &TeamView,
-    kind: AsyncKind,
-    entries: &[MemberEntry],
-) -> Result<(), WebError> {
-    let Some((row, _)) = view.find(kind) else {
-        return Ok(());
-    };
-    let now = state.clock.now();
-    if let Some(channel) = row.discord_channel {
-        let content = format!(
-            "**{}** has submitted the {kind}.",
-            hourglass_sdk::seed::escape_markdown(&view.team.name)
-        );
-        notices::queue_message(&mut **tx, channel, &content, now).await?;
-    }
-    if let (Some(role), Some(guild)) = (row.discord_role, view.event.discord_guild) {
-        for entry in entries {
-            notices::queue_role_grant(&mut **tx, guild, entry.id, role, now).await?;
-        }
-    }
-    Ok(())
 }
 
 fn capitalize(text: &str) -> String {
