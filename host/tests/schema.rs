@@ -195,3 +195,31 @@ async fn every_table_has_a_primary_key_and_no_duration_is_an_integer() {
         "durations stored as integers: {suspicious:?}"
     );
 }
+
+#[tokio::test]
+async fn team_names_are_unique_in_an_event_whatever_the_case() {
+    let db = hourglass_postgres::testing::fresh_database(&MIGRATOR).await;
+    sqlx::query("INSERT INTO events (series, event, display_name) VALUES ('s', '8', 'S8'), ('s', '9', 'S9')")
+        .execute(&db)
+        .await
+        .expect("events");
+    sqlx::query("INSERT INTO teams (series, event, name) VALUES ('s', '8', 'Triforce Seekers')")
+        .execute(&db)
+        .await
+        .expect("first team");
+    let twin = sqlx::query(
+        "INSERT INTO teams (series, event, name) VALUES ('s', '8', 'triforce SEEKERS')",
+    )
+    .execute(&db)
+    .await
+    .expect_err("the same name in other letters is refused");
+    assert_eq!(
+        twin.as_database_error()
+            .and_then(|error| error.constraint()),
+        Some("teams_name_unique")
+    );
+    sqlx::query("INSERT INTO teams (series, event, name) VALUES ('s', '9', 'triforce seekers')")
+        .execute(&db)
+        .await
+        .expect("another event may use it");
+}

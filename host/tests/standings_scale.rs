@@ -35,7 +35,11 @@ async fn standings_of_ten_thousand_teams() {
     for statement in statements {
         sqlx::query(statement).execute(&db).await.expect(statement);
     }
-    let kinds = [AsyncKind::Qualifier, AsyncKind::Qualifier2, AsyncKind::Qualifier3];
+    let kinds = [
+        AsyncKind::Qualifier,
+        AsyncKind::Qualifier2,
+        AsyncKind::Qualifier3,
+    ];
     for round in 0..5 {
         let started = Instant::now();
         let results = EventResults::load(&db, "big", "1").await.expect("load");

@@ -478,3 +478,30 @@ async fn an_odd_field_moves_the_start_by_max_delay_and_keeps_the_qualifier_open(
         .expect("start");
     assert_eq!(moved, Some(start + TimeDelta::hours(2)));
 }
+
+#[tokio::test]
+async fn the_status_page_shows_when_requests_really_close() {
+    let app = TestApp::start().await;
+    let now = test_now();
+    let setup = event(&app.db, "s", "8", 2, now + TimeDelta::days(14)).await;
+    // A window that ends days before the event starts closes at its own end.
+    setup
+        .async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(1),
+            now + TimeDelta::days(3),
+            TimeDelta::zero(),
+        )
+        .await;
+    setup.team("Hookshot Hooligans", &[ANA, BO]).await;
+    let ana = app.signed_in(ANA.0, ANA.1).await;
+    let status = ana.get(&setup.url("/status")).await;
+    let closes = (now + TimeDelta::days(3))
+        .format("%Y-%m-%d %H:%M UTC")
+        .to_string();
+    assert!(
+        status.body.contains(&format!("open until {closes}")),
+        "{}",
+        status.body
+    );
+}

@@ -84,9 +84,24 @@ impl AsyncRow {
         interval_to_delta(&self.max_delay)
     }
 
-    /// Whether a team may request this async now. Qualifier kinds also close when the event
-    /// starts: an `end_time` at or after the planned start reads as "until the event starts",
-    /// and that start may move later (see [`effective_start`]).
+    /// When requests close. Qualifier kinds also close when the event starts: an `end_time`
+    /// at or after the planned start reads as "until the event starts", and that start may
+    /// move later (see [`effective_start`]). `None`: open without an end.
+    pub fn closes_at(
+        &self,
+        event: &Event,
+        event_start: Option<DateTime<Utc>>,
+    ) -> Option<DateTime<Utc>> {
+        if !self.kind.is_qualifier() {
+            return self.end_time;
+        }
+        match (self.end_time, event.start) {
+            (Some(end), Some(planned)) if end < planned => Some(end),
+            (end, _) => event_start.or(end),
+        }
+    }
+
+    /// Whether a team may request this async now.
     pub fn is_open(
         &self,
         now: DateTime<Utc>,
@@ -96,18 +111,10 @@ impl AsyncRow {
         let Some(start) = self.start else {
             return false;
         };
-        if now < start {
-            return false;
-        }
-        let close = if self.kind.is_qualifier() {
-            match (self.end_time, event.start) {
-                (Some(end), Some(planned)) if end < planned => Some(end),
-                (end, _) => event_start.or(end),
-            }
-        } else {
-            self.end_time
-        };
-        close.is_none_or(|close| now < close)
+        now >= start
+            && self
+                .closes_at(event, event_start)
+                .is_none_or(|close| now < close)
     }
 }
 
@@ -228,6 +235,8 @@ pub struct TeamAsync {
     pub requested: Option<DateTime<Utc>>,
     pub submitted: Option<DateTime<Utc>>,
     pub discord_thread: Option<i64>,
+    /// The team's fair-play note, if it left one.
+    pub fpa: Option<String>,
 }
 
 impl TeamAsync {
@@ -237,7 +246,7 @@ impl TeamAsync {
         kind: AsyncKind,
     ) -> Result<Self, sqlx::Error> {
         let row = sqlx::query_as(
-            "SELECT requested, submitted, discord_thread FROM async_teams \
+            "SELECT requested, submitted, discord_thread, fpa FROM async_teams \
              WHERE team = $1 AND kind = $2",
         )
         .bind(team)

@@ -8,7 +8,7 @@ use hourglass_sdk::discord::{BotError, CommandContext, OfficialResult, ThreadRun
 use hourglass_sdk::duration::{TimeInputError, parse_duration};
 use hourglass_sdk::events::is_organizer;
 use hourglass_sdk::plugin::{Plugin, plugins};
-use hourglass_sdk::web::safe_link;
+use hourglass_sdk::web::normalize_link;
 use poise::serenity_prelude as serenity;
 
 /// Where to use the command, for staff who ran it elsewhere.
@@ -83,16 +83,17 @@ pub async fn result_async(
             return Ok(());
         }
     };
-    let vod = match vod
-        .map(|vod| vod.trim().to_owned())
-        .filter(|vod| !vod.is_empty())
-    {
-        Some(vod) if safe_link(&vod).is_none() => {
-            ctx.say("The VOD must be a full https:// link. Nothing was recorded.")
-                .await?;
-            return Ok(());
-        }
-        vod => vod,
+    let vod = match vod.as_deref().map(str::trim).filter(|vod| !vod.is_empty()) {
+        None => None,
+        Some(typed) => match normalize_link(typed) {
+            Some(vod) => Some(vod),
+            None => {
+                let refusal = "The VOD must be a link such as https://www.twitch.tv/videos/…. \
+                               Nothing was recorded.";
+                ctx.say(refusal).await?;
+                return Ok(());
+            }
+        },
     };
 
     let reply = plugin

@@ -111,12 +111,6 @@ impl EventReport {
         )
     }
 
-    /// The standings of a non-qualifier async (by time).
-    pub fn other_standings(&self, kind: AsyncKind) -> EventStandings {
-        self.results
-            .async_standings(Formula::Time, self.event.counts_pieces, kind)
-    }
-
     /// One async's entrants, placed by time, with points under the event's formula for
     /// qualifiers.
     pub fn async_standings(&self, kind: AsyncKind) -> EventStandings {
@@ -133,18 +127,13 @@ impl EventReport {
         }
     }
 
-    /// The teams that submitted to any of the event's asyncs, alphabetically, per async kind.
+    /// The teams that submitted to any of `kinds`, alphabetically, with a mark per kind.
     pub fn submitters(&self, kinds: &[AsyncKind]) -> Vec<Submitter> {
         self.results.submitters(kinds)
     }
-
-    /// The event's kinds in order: qualifiers first, then the others.
-    pub fn all_kinds(&self) -> Vec<AsyncKind> {
-        self.asyncs.iter().map(|row| row.kind).collect()
-    }
 }
 
-/// Each runner's time and VOD in one async, grouped by team id in the order loaded.
+/// Each runner's time and VOD in one async, by team, then runner name.
 pub async fn runners(
     db: &PgPool,
     report: &EventReport,

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use hourglass_sdk::events::{Event, Team};
 use hourglass_sdk::web::{AppState, Chrome, PageContext, WebError};
 
-use super::results::is_staff;
+use super::results::{PRIVATE, is_staff};
 use crate::results::view::{AsyncView, StandingsView};
 use crate::results::{EventReport, formula_explanation, formula_name};
 
@@ -93,7 +93,9 @@ async fn event_page(
         .into_iter()
         .map(|kind| AsyncView::summary(&report, kind, access))
         .collect();
-    let not_started = report.start.is_none_or(|start| now < start);
+    // Solo entry closes at the planned start, as `/enter` does; a moved start is for
+    // teams that already entered.
+    let not_started = report.event.start.is_none_or(|start| now < start);
     let event = &report.event;
     let template = EventPage {
         chrome: page.chrome(&event.display_name)?,
@@ -110,5 +112,5 @@ async fn event_page(
         others,
         event: report.event.clone(),
     };
-    Ok((page.csrf, template).into_response())
+    Ok(([PRIVATE], page.csrf, template).into_response())
 }

@@ -63,7 +63,7 @@ async fn load(
 }
 
 /// Results differ by reader (hidden scores), so no shared cache may keep them.
-const PRIVATE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "private, no-cache");
+pub(super) const PRIVATE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "private, no-cache");
 
 async fn standings_as_json(
     State(state): State<AppState>,

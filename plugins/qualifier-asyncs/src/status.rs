@@ -30,6 +30,7 @@ pub enum Step {
     Submitted {
         at: String,
         results: Vec<MemberResult>,
+        note: Option<String>,
     },
 }
 
@@ -97,6 +98,7 @@ async fn step_for(
         return Ok(Step::Submitted {
             at: when(Some(submitted)).unwrap_or_default(),
             results,
+            note: progress.fpa.clone(),
         });
     }
     if progress.requested.is_some() {
@@ -119,11 +121,7 @@ async fn step_for(
         return Ok(Step::Playing { seed_html });
     }
     if view.is_open(row) {
-        let closes = if row.kind.is_qualifier() {
-            view.event_start.or(row.end_time)
-        } else {
-            row.end_time
-        };
+        let closes = row.closes_at(&view.event, view.event_start);
         return Ok(Step::CanRequest {
             closes: when(closes),
         });

@@ -16,7 +16,7 @@ use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::parse_duration;
 use hourglass_sdk::events::Member;
 use hourglass_sdk::web::{
-    AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, safe_link,
+    AppState, Chrome, CsrfForm, CurrentUser, PageContext, WebError, normalize_link,
 };
 
 use crate::team_async::TeamView;
@@ -173,17 +173,19 @@ pub async fn submit_result(
                 }
             }
         };
+        let vod = normalize_link(&field_row.vod);
         if field_row.vod.is_empty() {
             if !field_row.time.is_empty() {
                 field_row.vod_error = Some("A VOD link is needed for a finished run.".into());
             }
-        } else if safe_link(&field_row.vod).is_none() {
-            field_row.vod_error = Some("Enter a full link starting with https://".into());
+        } else if vod.is_none() {
+            field_row.vod_error =
+                Some("Enter the link to the VOD, such as https://www.twitch.tv/videos/…".into());
         }
         entries.push(MemberEntry {
             id: field_row.id,
             time,
-            vod: (!field_row.vod.is_empty()).then(|| field_row.vod.clone()),
+            vod,
         });
         fields.push(field_row);
     }

@@ -46,77 +46,119 @@ impl ScoringSettings {
     }
 }
 
-/// One row per team and async it has a row for (or one row with no kind for a team with
-/// none): the members' times summed, how many members have a time, and how many members.
+/// One row of the results query: a team (`part` 0), one of its `async_teams` rows (1), or one
+/// of its members with a recorded async (2; `kind` and `time` are null for a member with none).
 #[derive(FromRow)]
-struct TeamAsyncRow {
-    id: i64,
-    name: String,
+struct ResultRow {
+    part: i32,
+    team: i64,
+    name: Option<String>,
     kind: Option<AsyncKind>,
-    submitted: bool,
+    submitted: Option<bool>,
     pieces: Option<i16>,
-    total: Option<PgInterval>,
-    timed: i64,
-    members: i64,
+    member: Option<i64>,
+    time: Option<PgInterval>,
+}
+
+/// What the rows tell about one team, gathered before the outcomes are decided.
+#[derive(Default)]
+struct TeamRows {
+    name: String,
+    /// `async_teams` rows: kind, submitted, pieces.
+    asyncs: Vec<(AsyncKind, bool, Option<i16>)>,
+    members: Vec<i64>,
+    /// Per kind: the sum of the recorded times and how many members have one.
+    times: Vec<(AsyncKind, TimeDelta, i64)>,
+}
+
+impl TeamRows {
+    fn add(&mut self, row: ResultRow) {
+        match row.part {
+            0 => self.name = row.name.unwrap_or_default(),
+            1 => {
+                if let Some(kind) = row.kind {
+                    let submitted = row.submitted.unwrap_or(false);
+                    self.asyncs.push((kind, submitted, row.pieces));
+                }
+            }
+            _ => {
+                if let Some(member) = row.member.filter(|m| !self.members.contains(m)) {
+                    self.members.push(member);
+                }
+                let (Some(kind), Some(time)) = (row.kind, row.time) else {
+                    return;
+                };
+                let time = interval_to_delta(&time);
+                match self.times.iter_mut().find(|(k, _, _)| *k == kind) {
+                    Some((_, total, timed)) => {
+                        *total += time;
+                        *timed += 1;
+                    }
+                    None => self.times.push((kind, time, 1)),
+                }
+            }
+        }
+    }
+
+    /// A team finished an async when it submitted and every member has a time.
+    fn into_results(self, team_id: i64) -> TeamResults {
+        let members = self.members.len() as i64;
+        let results = self
+            .asyncs
+            .iter()
+            .map(|&(kind, submitted, pieces)| {
+                let time = self.times.iter().find(|(k, _, _)| *k == kind);
+                let outcome = match time {
+                    _ if !submitted => Outcome::NotSubmitted,
+                    Some(&(_, total, timed)) if timed == members => Outcome::Finished(total),
+                    _ => Outcome::Dnf,
+                };
+                TeamAsyncResult {
+                    kind,
+                    outcome,
+                    pieces,
+                }
+            })
+            .collect();
+        TeamResults {
+            team_id,
+            team_name: self.name,
+            results,
+        }
+    }
 }
 
 impl EventResults {
-    /// Every team of the event with its results in all of the event's asyncs, in one grouped
-    /// query. A team finished an async when it submitted and every member has a time; it is a
-    /// DNF when it submitted otherwise.
+    /// Every team of the event with its results in all of the event's asyncs, in one query.
+    ///
+    /// The query only reads rows (teams, their `async_teams` rows, their members' recorded
+    /// times); the sums are made here, which on a large event is several times faster than
+    /// letting PostgreSQL join and aggregate them. A team finished an async when it submitted
+    /// and every member has a time; it is a DNF when it submitted otherwise.
     pub async fn load(
         db: impl PgExecutor<'_>,
         series: &str,
         event: &str,
     ) -> Result<Self, sqlx::Error> {
-        let rows: Vec<TeamAsyncRow> = sqlx::query_as(
-            "SELECT teams.id, teams.name, async_teams.kind, \
-                    async_teams.submitted IS NOT NULL AS submitted, async_teams.pieces, \
-                    sum(async_players.time) AS total, \
-                    count(async_players.time) AS timed, \
-                    count(team_members.member) AS members \
-             FROM teams \
-             LEFT JOIN team_members ON team_members.team = teams.id \
-             LEFT JOIN async_teams ON async_teams.team = teams.id \
-             LEFT JOIN async_players ON async_players.series = teams.series \
-                  AND async_players.event = teams.event \
-                  AND async_players.player = team_members.member \
-                  AND async_players.kind = async_teams.kind \
-             WHERE teams.series = $1 AND teams.event = $2 \
-             GROUP BY teams.id, async_teams.team, async_teams.kind",
-        )
-        .bind(series)
-        .bind(event)
-        .fetch_all(db)
-        .await?;
+        let rows: Vec<ResultRow> = sqlx::query_as(include_str!("results.sql"))
+            .bind(series)
+            .bind(event)
+            .fetch_all(db)
+            .await?;
 
-        let mut teams: Vec<TeamResults> = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut order: Vec<i64> = Vec::new();
+        let mut teams: HashMap<i64, TeamRows> = HashMap::new();
         for row in rows {
-            let slot = *index.entry(row.id).or_insert_with(|| {
-                teams.push(TeamResults {
-                    team_id: row.id,
-                    team_name: row.name.clone(),
-                    results: Vec::new(),
-                });
-                teams.len() - 1
+            let team = teams.entry(row.team).or_insert_with(|| {
+                order.push(row.team);
+                TeamRows::default()
             });
-            let Some(kind) = row.kind else {
-                continue;
-            };
-            let outcome = match (row.submitted, &row.total) {
-                (false, _) => Outcome::NotSubmitted,
-                (true, Some(total)) if row.timed == row.members => {
-                    Outcome::Finished(interval_to_delta(total))
-                }
-                (true, _) => Outcome::Dnf,
-            };
-            teams[slot].results.push(TeamAsyncResult {
-                kind,
-                outcome,
-                pieces: row.pieces,
-            });
+            team.add(row);
         }
+        let teams = order
+            .into_iter()
+            .filter_map(|id| Some(teams.remove(&id)?.into_results(id)))
+            .collect();
         Ok(Self { teams })
     }
 }

@@ -2,9 +2,9 @@
 //! [`Formula`] (time, standard or sgl; the formulas themselves live in `hourglass-scoring`).
 //!
 //! Results are read from `async_players` and `async_teams.submitted` for all of an event's
-//! asyncs in one grouped query ([`EventResults::load`]) and ranked in memory. A team's time is
-//! the sum of its members' recorded times, whichever path (web form or staff command) recorded
-//! them, and is shown exactly as recorded.
+//! asyncs in one query ([`EventResults::load`]), then summed and ranked in memory. A team's time
+//! is the sum of its members' recorded times, whichever path (web form or staff command)
+//! recorded them, and is shown exactly as recorded.
 
 mod load;
 mod visibility;

@@ -206,3 +206,78 @@ fn hidden_until_every_qualifier_window_closed() {
         at(25, 0)
     ));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn outcome() -> impl Strategy<Value = Outcome> {
+        prop_oneof![
+            (1_i64..20_000).prop_map(|s| Outcome::Finished(TimeDelta::seconds(s))),
+            Just(Outcome::Dnf),
+            Just(Outcome::NotSubmitted),
+        ]
+    }
+
+    fn field() -> impl Strategy<Value = Vec<TeamResults>> {
+        prop::collection::vec((outcome(), outcome()), 0..30).prop_map(|outcomes| {
+            outcomes
+                .into_iter()
+                .enumerate()
+                .map(|(index, (first, second))| {
+                    let id = i64::try_from(index).unwrap_or_default();
+                    team(
+                        id,
+                        &format!("team {index:02}"),
+                        &[(Q1, first, None), (Q2, second, None)],
+                    )
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_order_teams_are_loaded_in_does_not_matter(
+            teams in field(),
+            formula in prop_oneof![Just(Formula::Time), Just(Formula::Standard), Just(Formula::Sgl)],
+            seed in any::<u64>(),
+        ) {
+            let mut shuffled = teams.clone();
+            // A deterministic shuffle driven by the seed.
+            let len = shuffled.len();
+            for index in (1..len).rev() {
+                let pick = usize::try_from(seed.rotate_left(index as u32) % (index as u64 + 1))
+                    .unwrap_or_default();
+                shuffled.swap(index, pick);
+            }
+            let a = EventResults { teams }.standings(formula, false, &[Q1, Q2]);
+            let b = EventResults { teams: shuffled }.standings(formula, false, &[Q1, Q2]);
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn only_entrants_are_placed_and_submitters_are_alphabetical(teams in field()) {
+            let results = EventResults { teams };
+            let standings = results.standings(Formula::Sgl, false, &[Q1, Q2]);
+            for line in &standings.lines {
+                let entered = line.per_async.iter().any(|r| r.outcome.submitted());
+                prop_assert_eq!(line.placement.is_some(), entered);
+                for result in &line.per_async {
+                    if !matches!(result.outcome, Outcome::Finished(_)) {
+                        prop_assert!(result.points.abs() < f64::EPSILON);
+                    }
+                }
+            }
+            let names: Vec<String> = results
+                .submitters(&[Q1, Q2])
+                .into_iter()
+                .map(|s| s.team_name)
+                .collect();
+            let mut sorted = names.clone();
+            sorted.sort();
+            prop_assert_eq!(names, sorted);
+        }
+    }
+}

@@ -59,8 +59,45 @@ impl FromRef<AppState> for CsrfConfig {
     }
 }
 
+/// Reads a link a person typed (a VOD, say): `https://` is assumed when no scheme is given,
+/// and the result is written the way a browser will follow it, so what is shown is what is
+/// linked. `None` unless it is an `http(s)` address with a real host name.
+pub fn normalize_link(text: &str) -> Option<String> {
+    let text = text.trim();
+    let candidate = if text.contains("://") {
+        text.to_owned()
+    } else {
+        format!("https://{text}")
+    };
+    let url = safe_link(&candidate)?;
+    let host = url.host_str()?;
+    (host.contains('.') && !text.chars().any(char::is_whitespace)).then(|| url.to_string())
+}
+
 /// Turns user-typed text into a link target only when it is an `http(s)` URL.
 pub fn safe_link(text: &str) -> Option<url::Url> {
     let url = url::Url::parse(text.trim()).ok()?;
     matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_link;
+
+    #[test]
+    fn links_are_stored_as_they_will_be_followed() {
+        assert_eq!(
+            normalize_link(" https://www.twitch.tv/videos/1 ").as_deref(),
+            Some("https://www.twitch.tv/videos/1")
+        );
+        assert_eq!(
+            normalize_link("youtu.be/abc").as_deref(),
+            Some("https://youtu.be/abc")
+        );
+        assert_eq!(normalize_link("https:evil.com"), None);
+        assert_eq!(normalize_link("javascript:alert(1)"), None);
+        assert_eq!(normalize_link("ftp://files.example/x"), None);
+        assert_eq!(normalize_link("not a link"), None);
+        assert_eq!(normalize_link("https:///x"), None, "no real host");
+    }
 }

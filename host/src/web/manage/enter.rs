@@ -69,7 +69,7 @@ pub async fn enter(
         // A name someone else has is skipped without aborting the transaction.
         team = sqlx::query_scalar(
             "INSERT INTO teams (series, event, name) VALUES ($1, $2, $3) \
-             ON CONFLICT ON CONSTRAINT teams_name_unique DO NOTHING RETURNING id",
+             ON CONFLICT (series, event, lower(name)) DO NOTHING RETURNING id",
         )
         .bind(&event.series)
         .bind(&event.event)

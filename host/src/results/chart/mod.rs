@@ -9,6 +9,12 @@ use chrono::TimeDelta;
 
 use hourglass_sdk::duration::format_duration;
 
+mod histogram;
+#[cfg(test)]
+mod tests;
+
+use histogram::{Bins, histogram};
+
 /// Width of the drawing for wide screens, in SVG units (pixels at scale 1).
 pub const WIDE: f64 = 640.0;
 /// Width of the drawing for phones.
@@ -76,6 +82,8 @@ pub struct Dot {
 /// One histogram bin.
 #[derive(Debug, Clone)]
 pub struct Bar {
+    /// Teams in the bin.
+    pub count: usize,
     pub x: f64,
     pub y: f64,
     pub width: f64,
@@ -212,6 +220,9 @@ pub fn finish_chart(
     if dnf > 0 {
         summary.push_str(&format!("; {dnf} did not finish"));
     }
+    if let Some(tallest) = bars.iter().map(|bar| bar.count).max() {
+        summary.push_str(&format!("; the tallest bar holds {tallest} teams"));
+    }
     summary.push('.');
 
     Some(Chart {
@@ -228,102 +239,4 @@ pub fn finish_chart(
         par,
         summary,
     })
-}
-
-/// The histogram's bins: `count` bins of `BAR_WIDTH` units from `left`, covering the axis
-/// from `start` to `end` seconds.
-struct Bins {
-    left: f64,
-    count: usize,
-    start: i64,
-    end: i64,
-}
-
-/// Bars over the axis, as tall as their share of the fullest bin.
-fn histogram(sorted: &[&Finish], x_of: impl Fn(f64) -> f64, bins: &Bins) -> Vec<Bar> {
-    let mut counts = vec![0_usize; bins.count];
-    for finish in sorted {
-        let bin = ((x_of(secs(finish.time)) - bins.left) / BAR_WIDTH) as usize;
-        counts[bin.min(bins.count - 1)] += 1;
-    }
-    let fullest = counts.iter().copied().max().unwrap_or(1).max(1);
-    let seconds_per_bin = (bins.end - bins.start) as f64 / bins.count as f64;
-    counts
-        .iter()
-        .enumerate()
-        .filter(|(_, count)| **count > 0)
-        .map(|(bin, &count)| {
-            let height = (count as f64 / fullest as f64 * (BAR_AREA - 6.0)).max(2.0);
-            let from = bins.start as f64 + bin as f64 * seconds_per_bin;
-            Bar {
-                x: round(bins.left + bin as f64 * BAR_WIDTH + 0.5),
-                y: round(TOP + BAR_AREA - height),
-                width: BAR_WIDTH - 1.0,
-                height: round(height),
-                title: format!(
-                    "{count} team{} from {}",
-                    if count == 1 { "" } else { "s" },
-                    format_duration(TimeDelta::seconds(from as i64))
-                ),
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finish(team: &str, minutes: i64) -> Finish {
-        Finish {
-            team: team.into(),
-            time: TimeDelta::minutes(minutes),
-        }
-    }
-
-    #[test]
-    fn dots_sit_on_a_labelled_axis_with_par_between() {
-        let finishes = [
-            finish("A", 80),
-            finish("B", 95),
-            finish("C", 95),
-            finish("D", 130),
-        ];
-        let chart =
-            finish_chart(&finishes, Some(TimeDelta::minutes(90)), 1, NARROW).expect("a chart");
-        let labels: Vec<_> = chart.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels.first(), Some(&"1:15"));
-        assert_eq!(labels.last(), Some(&"2:15"));
-        assert_eq!(chart.dots.len(), 4);
-        let par = chart.par.expect("par");
-        assert!(chart.dots[0].x < par.x && par.x < chart.dots[1].x);
-        assert_eq!(chart.dots[1].x, chart.dots[2].x, "equal times stack");
-        assert!(chart.dots[2].y < chart.dots[1].y);
-        assert!(
-            chart.summary.contains("1 did not finish"),
-            "{}",
-            chart.summary
-        );
-        assert!(
-            chart
-                .dots
-                .iter()
-                .all(|d| d.x > chart.left && d.x < chart.right)
-        );
-    }
-
-    #[test]
-    fn a_large_field_becomes_a_histogram_and_nobody_finishing_draws_nothing() {
-        let finishes: Vec<_> = (0..500).map(|i| finish("T", 90 + i % 7)).collect();
-        let chart = finish_chart(&finishes, None, 0, WIDE).expect("a chart");
-        assert!(chart.dots.is_empty());
-        assert!(!chart.bars.is_empty());
-        assert!(
-            chart
-                .bars
-                .iter()
-                .all(|bar| bar.y >= chart.top && bar.height > 0.0)
-        );
-        assert!(finish_chart(&[], None, 3, WIDE).is_none());
-    }
 }
