@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use reqwest::StatusCode;
 use sqlx::postgres::types::PgInterval;
 
-use hourglass_sdk::domain::HashIcon;
+use hourglass_sdk::domain::{AsyncKind, HashIcon};
 use hourglass_sdk::events::Event;
 use support::builders::{EventSetup, event};
 use support::{Options, Page, TestApp, test_now};
@@ -536,4 +536,57 @@ async fn solo_entry_works_once_and_only_before_the_start() {
     let teams_only = bo.submit("/", &setup.url("/enter"), &[]).await;
     assert_eq!(teams_only.status, StatusCode::CONFLICT);
     assert_eq!(count(&app, "SELECT count(*) FROM teams").await, 2);
+}
+
+#[tokio::test]
+async fn automated_asyncs_cannot_be_switched_while_a_request_is_open() {
+    let app = TestApp::start_with(Options {
+        admins: vec![ADMIN.0],
+        ..Options::default()
+    })
+    .await;
+    let now = test_now();
+    let setup = event(&app.db, "s", "8", 1, now + TimeDelta::days(14)).await;
+    setup
+        .async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(1),
+            now + TimeDelta::days(14),
+            TimeDelta::zero(),
+        )
+        .await;
+    let runner = (930_000_000_000_000_001, "Runner");
+    setup.team("Waiting Team", &[runner]).await;
+    let browser = app.signed_in(runner.0, runner.1).await;
+    setup.request(&browser, "qualifier").await;
+
+    let admin = app.signed_in(ADMIN.0, ADMIN.1).await;
+    let config = [
+        ("display_name", "Test event"),
+        ("team_size", "1"),
+        ("start", ""),
+        ("automated_asyncs", "on"),
+        ("discord_guild", "1213455767961731076"),
+        ("discord_async_channel", "1213457026252931080"),
+        ("scoring", "time"),
+    ];
+    let refused = admin
+        .submit(&setup.url("/manage"), &setup.url("/manage/config"), &config)
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("would strand them"),
+        "{}",
+        refused.body
+    );
+    let automated: bool = sqlx::query_scalar("SELECT automated_asyncs FROM events")
+        .fetch_one(&app.db)
+        .await
+        .expect("event");
+    assert!(!automated, "nothing changed");
 }

@@ -454,7 +454,7 @@ async fn an_odd_field_moves_the_start_by_max_delay_and_keeps_the_qualifier_open(
     // Three teams qualified: an hour after the planned start the qualifier is still open.
     app.clock.set(start + TimeDelta::hours(1));
     let page = app.browser().get(&setup.url("")).await;
-    assert!(page.body.contains("moved"), "{}", page.body);
+    assert!(page.body.contains("later than planned"), "{}", page.body);
     let response = request(&app, &setup, late).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     assert!(requested(&app, late_team).await.flatten().is_some());

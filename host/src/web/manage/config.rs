@@ -173,6 +173,27 @@ async fn store(
         return Ok(Some(("team_size", message)));
     }
 
+    // Switching how asyncs run while a team is mid-run would strand it: a web request's seed
+    // would vanish behind a thread that never opens, or a thread run would lose its staff path.
+    if config.automated_asyncs != event.automated_asyncs {
+        let open: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM async_teams JOIN teams ON teams.id = async_teams.team \
+             WHERE teams.series = $1 AND teams.event = $2 \
+               AND async_teams.requested IS NOT NULL AND async_teams.submitted IS NULL",
+        )
+        .bind(&event.series)
+        .bind(&event.event)
+        .fetch_one(&mut *tx)
+        .await?;
+        if open > 0 {
+            let message = format!(
+                "{open} team(s) have requested an async and not reported a result yet; \
+                 switching now would strand them. Switch when no request is open."
+            );
+            return Ok(Some(("automated_asyncs", message)));
+        }
+    }
+
     let saved = sqlx::query(
         "UPDATE events SET display_name = $3, team_size = $4, start = $5, automated_asyncs = $6, \
          counts_pieces = $7, discord_guild = $8, discord_async_channel = $9, \
