@@ -22,7 +22,7 @@ async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-                EnvFilter::new("info,sqlx=warn,serenity=warn,tracing::span=warn")
+                EnvFilter::new("info,sqlx=warn,serenity=warn")
             }),
         )
         // Standard output is for what commands print (standings as CSV or JSON).
