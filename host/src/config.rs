@@ -27,7 +27,8 @@ pub struct Settings {
         long,
         env = "HOURGLASS_BIND",
         value_name = "HOURGLASS_BIND",
-        default_value = "127.0.0.1:8080"
+        default_value = "127.0.0.1:8080",
+        value_parser = parse_bind
     )]
     pub bind: SocketAddr,
 
@@ -101,6 +102,13 @@ pub struct Settings {
         value_delimiter = ','
     )]
     pub admins: Vec<i64>,
+}
+
+/// An IP address and port; host names are not looked up, so say so.
+fn parse_bind(text: &str) -> Result<SocketAddr, String> {
+    text.trim().parse().map_err(|_| {
+        format!("`{text}` is not an IP address and port, such as 127.0.0.1:8080 or 0.0.0.0:8080")
+    })
 }
 
 /// Checked configuration the rest of the host uses.

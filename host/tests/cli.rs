@@ -53,6 +53,7 @@ fn an_invalid_value_names_its_variable() {
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains("HOURGLASS_BIND"), "{error}");
+    assert!(error.contains("such as 127.0.0.1:8080"), "{error}");
 }
 
 #[test]

@@ -61,12 +61,23 @@ impl IntoResponse for WebError {
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <link rel=\"stylesheet\" href=\"/static/style.css\"><title>{status}</title></head>\
-             <body><main class=\"narrow\"><h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the \
-             events</a></p></main></body></html>",
-            status.canonical_reason().unwrap_or("Error"),
+             <body><header class=\"top\"><a class=\"brand\" href=\"/\">Hourglass</a></header>\
+             <main class=\"narrow\"><h1>{}</h1><p>{}</p><p>Use your browser's back button \
+             to return, or go to <a href=\"/\">the events</a>.</p></main></body></html>",
+            heading(status),
             escape_html(&message),
         );
         (status, Html(body)).into_response()
+    }
+}
+
+/// The page heading people read, rather than the HTTP status name.
+fn heading(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "Not found",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::CONFLICT => "That cannot be done now",
+        _ => "Something went wrong",
     }
 }
 

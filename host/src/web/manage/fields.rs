@@ -83,7 +83,8 @@ pub fn parse_team_size(input: &str) -> Result<i16, String> {
 /// is what the `BIGINT` columns hold.
 pub fn parse_snowflake(input: &str) -> Result<i64, String> {
     let text = input.trim();
-    let digits = !text.is_empty() && text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit());
+    // Every Discord id has 17 to 20 digits: its first bits are a timestamp since 2015.
+    let digits = (17..=20).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
     match text.parse::<i64>() {
         Ok(id) if digits && id > 0 => Ok(id),
         _ => Err(format!(
@@ -223,7 +224,7 @@ mod tests {
     }
 
     #[test]
-    fn snowflakes_are_positive_numbers() {
+    fn snowflakes_are_discord_sized_numbers() {
         assert_eq!(
             parse_snowflake(" 123456789012345678 "),
             Ok(123_456_789_012_345_678)
@@ -236,6 +237,8 @@ mod tests {
             "12a",
             "99999999999999999999",
             "@someone",
+            "123",
+            "1234567890123456",
         ] {
             assert!(parse_snowflake(bad).is_err(), "{bad}");
         }
