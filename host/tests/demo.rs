@@ -60,6 +60,10 @@ async fn the_demo_loads_once_and_keeps_what_people_did() {
     page.assert_ok();
     assert!(page.body.contains("Hookshot Hooligans"));
     assert!(page.body.contains("DNF"), "the demo shows a DNF team");
+    assert!(
+        page.body.contains("opens later"),
+        "Qualifier 2 has not opened yet"
+    );
 }
 
 #[tokio::test]

@@ -27,6 +27,8 @@ pub struct EventReport {
     /// Whether the results are hidden from the public right now.
     pub hidden: bool,
     pub results: EventResults,
+    /// Asyncs whose window has not opened yet when the report was made.
+    pub upcoming: Vec<AsyncKind>,
 }
 
 /// What the person looking may see.
@@ -57,6 +59,11 @@ impl EventReport {
         let start = effective_start(db, &event, &asyncs).await?;
         let hidden = results_hidden(settings.hide_results, &event, &asyncs, start, now);
         let results = EventResults::load(db, series, &event.event).await?;
+        let upcoming = asyncs
+            .iter()
+            .filter(|row| row.start.is_none_or(|opens| now < opens))
+            .map(|row| row.kind)
+            .collect();
         Ok(Some(Self {
             event,
             asyncs,
@@ -64,6 +71,7 @@ impl EventReport {
             start,
             hidden,
             results,
+            upcoming,
         }))
     }
 

@@ -20,7 +20,7 @@ pub struct KindHead {
 /// One team's result in one async, as a table cell shows it.
 #[derive(Debug, Clone)]
 pub struct Cell {
-    /// `finished`, `dnf` or `pending` (not submitted).
+    /// `finished`, `dnf`, `pending` (not submitted) or `upcoming` (not open yet).
     pub status: &'static str,
     pub time: String,
     /// Points to two decimals; empty under the time formula.
@@ -105,7 +105,17 @@ impl StandingsView {
                 TeamExport::Ranked(team) => rows.push(StandingRow {
                     placement: pieces_text(team.placement),
                     team: team.name.clone(),
-                    cells: team.results.iter().map(cell).collect(),
+                    cells: team
+                        .results
+                        .iter()
+                        .map(|result| {
+                            let mut shown = cell(result);
+                            if shown.status == "pending" && report.upcoming.contains(&result.kind) {
+                                shown.status = "upcoming";
+                            }
+                            shown
+                        })
+                        .collect(),
                     // A team that submitted nothing has no total, not a total of zero.
                     total_points: points_text(
                         team.total_points.filter(|_| team.placement.is_some()),
