@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use reqwest::StatusCode;
 use sqlx::postgres::types::PgInterval;
 
-use hourglass_sdk::domain::{AsyncKind, HashIcon};
+use hourglass_sdk::domain::HashIcon;
 use hourglass_sdk::events::Event;
 use support::builders::{EventSetup, event};
 use support::{Options, Page, TestApp, test_now};
@@ -547,14 +547,7 @@ async fn automated_asyncs_cannot_be_switched_while_a_request_is_open() {
     .await;
     let now = test_now();
     let setup = event(&app.db, "s", "8", 1, now + TimeDelta::days(14)).await;
-    setup
-        .async_with_seed(
-            AsyncKind::Qualifier,
-            now - TimeDelta::days(1),
-            now + TimeDelta::days(14),
-            TimeDelta::zero(),
-        )
-        .await;
+    setup.open_qualifier().await;
     let runner = (930_000_000_000_000_001, "Runner");
     setup.team("Waiting Team", &[runner]).await;
     let browser = app.signed_in(runner.0, runner.1).await;

@@ -20,14 +20,7 @@ const OUTSIDER: (i64, &str) = (910_000_000_000_000_099, "Outsider");
 async fn qualifier_event(app: &TestApp) -> (EventSetup<'_>, i64) {
     let now = test_now();
     let setup = event(&app.db, "s", "8", 2, now + TimeDelta::days(14)).await;
-    setup
-        .async_with_seed(
-            AsyncKind::Qualifier,
-            now - TimeDelta::days(1),
-            now + TimeDelta::days(14),
-            TimeDelta::zero(),
-        )
-        .await;
+    setup.open_qualifier().await;
     let team = setup.team("Hookshot Hooligans", &[ANA, BO]).await;
     (setup, team)
 }
@@ -296,14 +289,7 @@ async fn user_text_is_shown_as_text_and_only_http_links_are_links() {
     let app = TestApp::start().await;
     let now = test_now();
     let setup = event(&app.db, "s", "8", 1, now + TimeDelta::days(14)).await;
-    setup
-        .async_with_seed(
-            AsyncKind::Qualifier,
-            now - TimeDelta::days(1),
-            now + TimeDelta::days(14),
-            TimeDelta::zero(),
-        )
-        .await;
+    setup.open_qualifier().await;
     let evil = (910_000_000_000_000_050, "<img src=x onerror=alert(1)>");
     setup
         .team("<script>alert('team')</script> **bold**", &[evil])

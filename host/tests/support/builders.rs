@@ -84,6 +84,19 @@ impl EventSetup<'_> {
         .expect("insert async");
     }
 
+    /// A qualifier with an OoTR web seed, open since a day before the test's "now" until two
+    /// weeks after it, without a delay.
+    pub async fn open_qualifier(&self) {
+        let now = super::test_now();
+        self.async_with_seed(
+            AsyncKind::Qualifier,
+            now - TimeDelta::days(1),
+            now + TimeDelta::days(14),
+            TimeDelta::zero(),
+        )
+        .await;
+    }
+
     /// A team with these members (Discord id, name); returns the team id.
     pub async fn team(&self, name: &str, members: &[(i64, &str)]) -> i64 {
         let id: i64 = sqlx::query_scalar(
