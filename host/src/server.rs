@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
+use axum::http::{HeaderValue, header};
 use axum_csrf::{CsrfConfig, Key, SameSite};
 use sqlx::PgPool;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -82,8 +84,16 @@ pub async fn build_app(parts: AppParts<'_>) -> anyhow::Result<App> {
     for plugin in plugins() {
         router = router.merge(plugin.routes());
     }
+    // Pages differ per person and change with every request or submission: browsers must not
+    // show a stale copy (a used form, say) from their cache. Responses that may be cached set
+    // their own Cache-Control.
+    let no_store = SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
     let router = router
         .with_state(state.clone())
+        .layer(no_store)
         .layer(session_layer)
         .layer(TraceLayer::new_for_http());
     Ok(App { router, state })

@@ -132,3 +132,30 @@ async fn demo_sign_in_is_offered_only_in_demo_mode() {
         .await;
     assert_eq!(stranger.status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn the_sign_in_link_comes_back_and_pages_are_not_cached() {
+    let app = TestApp::start().await;
+    support::builders::event(&app.db, "s", "8", 1, support::test_now()).await;
+    let browser = app.browser();
+    let page = browser
+        .client
+        .get(browser.url("/event/s/8?x=1"))
+        .send()
+        .await
+        .expect("page");
+    let body = page.text().await.expect("body");
+    assert!(
+        body.contains("/login?return_to=%2Fevent%2Fs%2F8%3Fx%3D1"),
+        "{body}"
+    );
+    let index = browser.client.get(browser.url("/")).send().await.expect("index");
+    assert_eq!(index.headers()["cache-control"], "no-store");
+    let css = browser
+        .client
+        .get(browser.url("/static/style.css"))
+        .send()
+        .await
+        .expect("css");
+    assert_eq!(css.headers()["cache-control"], "max-age=300");
+}

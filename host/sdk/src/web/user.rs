@@ -79,6 +79,8 @@ pub struct PageContext {
     pub csrf: CsrfToken,
     pub demo: bool,
     pub discord_view: Option<String>,
+    /// The path and query of this page, to come back to after signing in.
+    pub here: String,
 }
 
 impl FromRequestParts<AppState> for PageContext {
@@ -92,12 +94,18 @@ impl FromRequestParts<AppState> for PageContext {
         let is_admin = user
             .as_ref()
             .is_some_and(|user| state.admins.contains(&user.id));
+        let here = OriginalUri::from_request_parts(parts, state)
+            .await
+            .ok()
+            .and_then(|OriginalUri(uri)| uri.path_and_query().map(|path| path.as_str().to_owned()))
+            .unwrap_or_else(|| "/".to_owned());
         Ok(Self {
             user,
             is_admin,
             csrf,
             demo: state.demo_sign_in,
             discord_view: state.discord_view.clone(),
+            here,
         })
     }
 }
@@ -116,6 +124,7 @@ impl PageContext {
             csrf,
             demo: self.demo,
             discord_view: self.discord_view.clone(),
+            here: self.here.clone(),
         })
     }
 }
@@ -131,4 +140,6 @@ pub struct Chrome {
     pub demo: bool,
     /// The simulated Discord's web view (demo only).
     pub discord_view: Option<String>,
+    /// This page's path, for the "Sign in" link to come back to.
+    pub here: String,
 }
