@@ -146,7 +146,7 @@ async fn the_sign_in_link_comes_back_and_pages_are_not_cached() {
         .expect("page");
     let body = page.text().await.expect("body");
     assert!(
-        body.contains("/login?return_to=%2Fevent%2Fs%2F8%3Fx%3D1"),
+        body.contains("/login?return_to=/event/s/8%3Fx%3D1"),
         "{body}"
     );
     let index = browser.client.get(browser.url("/")).send().await.expect("index");
