@@ -149,7 +149,12 @@ async fn the_sign_in_link_comes_back_and_pages_are_not_cached() {
         body.contains("/login?return_to=/event/s/8%3Fx%3D1"),
         "{body}"
     );
-    let index = browser.client.get(browser.url("/")).send().await.expect("index");
+    let index = browser
+        .client
+        .get(browser.url("/"))
+        .send()
+        .await
+        .expect("index");
     assert_eq!(index.headers()["cache-control"], "no-store");
     let css = browser
         .client

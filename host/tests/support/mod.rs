@@ -9,6 +9,7 @@
 )]
 
 pub mod builders;
+pub mod qualifier;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
