@@ -8,6 +8,7 @@ pub mod database;
 pub mod demo;
 pub mod discord;
 pub mod results;
+pub mod runtime;
 pub mod server;
 pub mod web;
 
