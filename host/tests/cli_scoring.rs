@@ -1,14 +1,13 @@
 //! The staff commands, run as the binary: `hourglass score` (what-if points from a CSV, no
 //! database) and `hourglass standings` (an event's standings from the database).
 
-mod results_support;
 mod support;
 
 use std::io::Write;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use results_support::{ABLE, MIDO, ZIPPY};
+use support::results::{ABLE, MIDO, ZIPPY};
 
 fn hourglass() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hourglass"));
@@ -157,7 +156,7 @@ fn database_url(pool: &sqlx::PgPool) -> String {
 #[tokio::test]
 async fn standings_prints_everything_from_the_database() {
     let app = support::TestApp::start().await;
-    let (setup, _) = results_support::field(&app).await;
+    let (setup, _) = support::results::field(&app).await;
     // The binary runs on the real clock: keep the qualifiers open for a month from now.
     setup
         .set("scoring = 'sgl', hide_results = true, start = now() + interval '30 days'")

@@ -1,14 +1,13 @@
 //! The exports next to the event page: `standings.json`, `standings.csv` and
 //! `results/{kind}.json`, in the shapes README.md documents.
 
-mod results_support;
 mod support;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use results_support::{ABLE, MIDO, WAITING, ZIPPY, field, sgl};
 use support::TestApp;
+use support::results::{ABLE, MIDO, WAITING, ZIPPY, field, sgl};
 
 async fn get_json(app: &TestApp, path: &str) -> Value {
     let page = app.browser().get(path).await;

@@ -2,14 +2,13 @@
 //! the public and the teams see only who has submitted, alphabetically, on every page and in
 //! every export; the organizers see everything, marked as hidden from the public.
 
-mod results_support;
 mod support;
 
 use chrono::TimeDelta;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use results_support::{
+use support::results::{
     ABLE, MIDO, ORGANIZER, WAITING, ZIPPY, ZIPPY_RUNNER, assert_in_order, field, has_hms,
 };
 use support::{Browser, TestApp, test_now};

@@ -1,6 +1,5 @@
 //! The event page and the results pages under each scoring formula, as a visitor sees them.
 
-mod results_support;
 mod support;
 
 use chrono::TimeDelta;
@@ -8,9 +7,9 @@ use reqwest::StatusCode;
 
 use hourglass_scoring::{Formula, async_points};
 use hourglass_sdk::domain::AsyncKind;
-use results_support::{ABLE, MIDO, WAITING, ZIPPY, assert_in_order, field, record, sgl};
 use support::TestApp;
 use support::builders::event;
+use support::results::{ABLE, MIDO, WAITING, ZIPPY, assert_in_order, field, record, sgl};
 
 /// The standings table of the event page (from its heading to the exports line).
 fn standings_table(body: &str) -> &str {

@@ -10,6 +10,7 @@
 
 pub mod builders;
 pub mod qualifier;
+pub mod results;
 pub mod staff;
 
 use std::collections::HashSet;

@@ -1,18 +1,13 @@
 //! Recording results straight into the database, and reading pages the way a person would,
 //! for the standings, results and export tests.
 
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of these helpers"
-)]
-
 use chrono::TimeDelta;
 
 use hourglass_sdk::domain::AsyncKind;
 use hourglass_sdk::duration::parse_duration;
 
-use crate::support::builders::EventSetup;
-use crate::support::test_now;
+use super::builders::EventSetup;
+use super::test_now;
 
 /// Records a submitted result: each member's time (`None` = did not finish) and VOD.
 pub async fn record(
@@ -125,10 +120,9 @@ pub struct Field {
 ///
 /// By time Zippy (2:20:00) leads Mido (2:25:00); under SGL Mido leads (108.11 + 100 against
 /// 110 + 91.89): Zippy's lead in the first qualifier is capped at 110 points.
-pub async fn field<'a>(app: &'a crate::support::TestApp) -> (EventSetup<'a>, Field) {
+pub async fn field<'a>(app: &'a super::TestApp) -> (EventSetup<'a>, Field) {
     let now = test_now();
-    let setup =
-        crate::support::builders::event(&app.db, "s", "8", 2, now + TimeDelta::days(14)).await;
+    let setup = super::builders::event(&app.db, "s", "8", 2, now + TimeDelta::days(14)).await;
     for (kind, opened) in [(AsyncKind::Qualifier, 2), (AsyncKind::Qualifier2, 1)] {
         setup
             .async_with_seed(
