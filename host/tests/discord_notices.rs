@@ -6,6 +6,7 @@ mod support;
 use chrono::TimeDelta;
 use discord_sim::ExampleIds;
 use discord_sim::types::{Fault, FaultSpec, NewRole};
+use hourglass::discord::notices::SendReport;
 use hourglass_sdk::clock::Clock;
 use reqwest::StatusCode;
 
@@ -68,6 +69,15 @@ async fn submit_on_the_web(app: &TestApp, setup: &support::builders::EventSetup<
     );
 }
 
+/// One pass of the notice sender, as the host runs it, at the test clock's "now".
+async fn send_notices(app: &TestApp) -> SendReport {
+    let token = app.config.discord.bot_token.clone().expect("token");
+    let http = hourglass::discord::http_client(&app.config.discord, &token, IDS.bot);
+    hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
+        .await
+        .expect("send")
+}
+
 fn notice_count(app: &TestApp) -> usize {
     app.sim
         .state()
@@ -92,11 +102,7 @@ async fn notices_survive_a_discord_error_and_are_sent_exactly_once() {
         .expect("fault");
     submit_on_the_web(&app, &setup).await;
 
-    let token = app.config.discord.bot_token.clone().expect("token");
-    let http = hourglass::discord::http_client(&app.config.discord, &token, IDS.bot);
-    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    let first = send_notices(&app).await;
     assert_eq!(
         (first.sent, first.failed),
         (1, 1),
@@ -112,15 +118,11 @@ async fn notices_survive_a_discord_error_and_are_sent_exactly_once() {
     assert!(member.roles.contains(&role));
 
     // Not due yet: nothing is tried again at once.
-    let early = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    let early = send_notices(&app).await;
     assert_eq!((early.sent, early.failed), (0, 0));
 
     app.clock.advance(TimeDelta::minutes(1));
-    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    let retry = send_notices(&app).await;
     assert_eq!((retry.sent, retry.failed), (1, 0));
     assert_eq!(notice_count(&app), 1);
     let posted = app.sim.state().messages(IDS.general).expect("messages");
@@ -132,9 +134,7 @@ async fn notices_survive_a_discord_error_and_are_sent_exactly_once() {
     );
 
     app.clock.advance(TimeDelta::hours(2));
-    hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    send_notices(&app).await;
     assert_eq!(notice_count(&app), 1, "never sent twice");
 }
 
@@ -155,11 +155,7 @@ async fn a_rate_limited_notice_waits_and_then_goes_out() {
         .expect("fault");
     submit_on_the_web(&app, &setup).await;
 
-    let token = app.config.discord.bot_token.clone().expect("token");
-    let http = hourglass::discord::http_client(&app.config.discord, &token, IDS.bot);
-    let first = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    let first = send_notices(&app).await;
     assert_eq!((first.sent, first.failed), (1, 1));
     let member = app
         .sim
@@ -176,9 +172,7 @@ async fn a_rate_limited_notice_waits_and_then_goes_out() {
     assert!(pending.is_some());
 
     app.clock.advance(TimeDelta::minutes(1));
-    let retry = hourglass::discord::notices::send_due(&app.db, &http, app.clock.now())
-        .await
-        .expect("send");
+    let retry = send_notices(&app).await;
     assert_eq!((retry.sent, retry.failed), (1, 0));
     let member = app
         .sim
